@@ -1,0 +1,32 @@
+package io.jnftables.model;
+
+import io.jnftables.annotations.Family;
+import io.jnftables.model.stmt.Statement;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A rule: the statements it runs, in order, in the chain it belongs to. */
+public record Rule(
+    Family family,
+    String table,
+    String chain,
+    List<Statement> statements,
+    @Nullable Long handle,
+    @Nullable String comment)
+    implements NftObject {
+  public Rule {
+    Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(chain, "chain");
+    statements = List.copyOf(statements);
+  }
+
+  public static Rule of(Family family, String table, String chain, List<Statement> statements) {
+    return new Rule(family, Names.check("table", table), Names.check("chain", chain), statements, null, null);
+  }
+
+  public Rule withoutHandle() {
+    return handle == null ? this : new Rule(family, table, chain, statements, null, comment);
+  }
+}

@@ -83,6 +83,27 @@ public final class JsonCodec {
     return out.toByteArray();
   }
 
+  /**
+   * A listing document for these objects: {@code {"nftables":[{"metainfo":…},{"table":…},…]}},
+   * the inverse of {@link #decodeRuleset}.
+   */
+  public static String encodeRuleset(Ruleset ruleset) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + ruleset.objects().size() * 160);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("nftables");
+      g.writeStartArray();
+      for (NftObject o : ruleset.objects()) {
+        writeObject(g, o);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
   /** {@link #encode} as a string. */
   public static String encodeToString(List<Command> commands) {
     return new String(encode(commands), StandardCharsets.UTF_8);
@@ -346,7 +367,7 @@ public final class JsonCodec {
     if (!node.isObject() || node.size() != 1) {
       throw new JsonDecodingException(path, "expected an object with exactly one key, got " + node);
     }
-    return node.fields().next();
+    return node.properties().iterator().next();
   }
 
   private static final Set<String> TABLE_KEYS = Set.of("family", "name", "handle");
@@ -492,7 +513,7 @@ public final class JsonCodec {
       return new ListExpr(elements);
     }
     if (v.isObject() && v.size() == 1) {
-      Map.Entry<String, JsonNode> e = v.fields().next();
+      Map.Entry<String, JsonNode> e = v.properties().iterator().next();
       JsonNode x = e.getValue();
       switch (e.getKey()) {
         case "payload":

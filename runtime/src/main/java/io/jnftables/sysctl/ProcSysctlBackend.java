@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  * namespace of the thread that opens the file, so the rest of the JVM is not affected.
  *
  * <p>Files are opened without following symbolic links, after checking that the real path is below
- * {@code /proc/sys/net}; a value is written in a single {@code write} call followed by a newline.
+ * {@code /proc/sys/net}. A value is written in a single {@code write} call followed by a newline,
+ * and read with a single {@code read} from offset 0 (a sysctl file answers a read at a non-zero
+ * offset with end of file, so reading it in small steps, as {@code Files.readString} does for a
+ * file of size 0, yields only its first character).
  * Needs CAP_NET_ADMIN over the namespace (root, or a process holding just that capability).
  *
  * <p>Thread-safe: every operation runs on the namespace thread, one at a time.
@@ -108,7 +111,7 @@ public final class ProcSysctlBackend implements SysctlBackend {
         Files.newByteChannel(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       ByteBuffer buf = ByteBuffer.allocate(MAX_READ);
       while (buf.hasRemaining() && ch.read(buf) > 0) {
-        // proc files may answer in several reads
+        // the first read, at offset 0, returns the whole value; the next one end of file
       }
       buf.flip();
       String text = StandardCharsets.UTF_8.decode(buf).toString();

@@ -181,7 +181,7 @@ final class Whitelist {
         "Ignore IPv4 echo requests sent to broadcast and multicast addresses (smurf attacks).");
     b.add(Group.ICMP, "net.ipv4.icmp_ratelimit", millis, true,
         "Minimum gap between ICMP messages of the types in net.ipv4.icmp_ratemask to one"
-            + " destination; 0 turns the limit off.");
+            + " destination; 0 turns the limit off. The kernel rounds it to its clock tick.");
     b.add(Group.ICMP, "net.ipv4.icmp_ignore_bogus_error_responses", bool, false,
         "Do not log bogus ICMP error responses to broadcast frames.");
     b.add(Group.ICMP, "net.ipv6.icmp.echo_ignore_all", bool, false,
@@ -190,7 +190,7 @@ final class Whitelist {
         "Ignore ICMPv6 echo requests sent to multicast addresses.");
     b.add(Group.ICMP, "net.ipv6.icmp.ratelimit", millis, false,
         "Minimum gap between ICMPv6 messages of the types in net.ipv6.icmp.ratemask to one"
-            + " destination; 0 turns the limit off.");
+            + " destination; 0 turns the limit off. The kernel rounds it to its clock tick.");
 
     // Connection tracking --------------------------------------------------------------------
     SysctlType entries = SysctlType.intRange(1, INT_MAX, "entries");

@@ -1,5 +1,6 @@
 package io.jnftables.sysctl;
 
+import io.jnftables.netns.NetnsException;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.io.IOException;
@@ -33,7 +34,10 @@ import org.jspecify.annotations.Nullable;
  * file of size 0, yields only its first character).
  * Needs CAP_NET_ADMIN over the namespace (root, or a process holding just that capability).
  *
- * <p>Thread-safe: every operation runs on the namespace thread, one at a time.
+ * <p>Thread-safe: every operation runs on the namespace thread, one at a time. After
+ * {@link #close()} (or after the borrowed thread was closed) every call throws
+ * {@link IllegalStateException}; a caller interrupted while waiting gets a
+ * {@link SysctlException} with reason {@code FAILED} and keeps its interrupt flag.
  */
 public final class ProcSysctlBackend implements SysctlBackend {
   private static final AtomicLong COUNTER = new AtomicLong();
@@ -75,20 +79,39 @@ public final class ProcSysctlBackend implements SysctlBackend {
   @Override
   public String read(SysctlParameter.Resolved parameter) {
     Objects.requireNonNull(parameter, "parameter");
-    return thread.call(() -> readHere(parameter));
+    try {
+      return thread.call(() -> readHere(parameter));
+    } catch (NetnsException e) {
+      throw interrupted(parameter, e);
+    }
   }
 
   @Override
   public void write(SysctlParameter.Resolved parameter, String canonicalValue) {
     Objects.requireNonNull(parameter, "parameter");
     Objects.requireNonNull(canonicalValue, "canonicalValue");
-    thread.run(() -> writeHere(parameter, canonicalValue));
+    try {
+      thread.run(() -> writeHere(parameter, canonicalValue));
+    } catch (NetnsException e) {
+      throw interrupted(parameter, e);
+    }
+  }
+
+  private static SysctlException interrupted(SysctlParameter.Resolved p, NetnsException e) {
+    // the tasks throw only unchecked exceptions, which NetnsThread passes on unchanged: a
+    // NetnsException here means the caller was interrupted while waiting
+    return new SysctlException(
+        SysctlException.Reason.FAILED, p.name(), p.name() + ": " + e.getMessage(), e);
   }
 
   @Override
   public List<String> interfaces(IpVersion version) {
     Objects.requireNonNull(version, "version");
-    return thread.call(() -> interfacesHere(version));
+    try {
+      return thread.call(() -> interfacesHere(version));
+    } catch (NetnsException e) {
+      throw new SysctlException(SysctlException.Reason.FAILED, version.directory(), e.getMessage(), e);
+    }
   }
 
   @Override

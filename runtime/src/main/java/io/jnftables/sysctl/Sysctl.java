@@ -25,7 +25,8 @@ import java.util.Objects;
  * value throws a {@link SysctlException} and nothing is opened or written. Reads are limited to
  * the whitelist too.
  *
- * <p>Thread-safe when its backend is (the in-process one is).
+ * <p>Thread-safe when its backend is (the in-process one is). After {@link #close()}, the
+ * in-process backend throws {@link IllegalStateException}.
  */
 public final class Sysctl implements AutoCloseable {
   private final SysctlBackend backend;

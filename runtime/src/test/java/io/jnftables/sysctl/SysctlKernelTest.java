@@ -236,6 +236,15 @@ class SysctlKernelTest {
   }
 
   @Test
+  void aClosedClientRefusesCalls() {
+    Sysctl sysctl = Sysctl.open(NetnsTarget.fresh());
+    sysctl.close();
+    assertThrows(IllegalStateException.class, () -> sysctl.get("net.ipv4.ip_forward"));
+    assertThrows(IllegalStateException.class, () -> sysctl.set("net.ipv4.ip_forward", true));
+    sysctl.close(); // idempotent
+  }
+
+  @Test
   void getAllInAFreshNamespace() {
     try (Sysctl sysctl = Sysctl.open(NetnsTarget.fresh())) {
       Map<String, String> all = sysctl.getAll();

@@ -281,6 +281,14 @@ public final class NftContext implements AutoCloseable {
     return thread.netnsId();
   }
 
+  /**
+   * {@code /proc/PID/task/TID/ns/net} of the context's thread: lets other processes enter the
+   * context's namespace ({@code nsenter --net=PATH ip link ...}). Valid while the context is open.
+   */
+  public java.nio.file.Path netnsPath() {
+    return thread.netnsPath();
+  }
+
   /** The namespace this context was opened for. */
   public NetnsTarget target() {
     return thread.target();

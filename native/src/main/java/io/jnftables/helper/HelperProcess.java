@@ -234,8 +234,8 @@ final class HelperProcess {
       process.destroyForcibly(); // a protocol error: this helper cannot be trusted any more
     }
     try {
-      process.waitFor(2, TimeUnit.SECONDS);
-      stderrThread.join(500);
+      process.waitFor(5, TimeUnit.SECONDS);
+      stderrThread.join(5000); // ends at the end of stderr, i.e. right after the exit; its text explains the death
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jnftables.json.JsonCodec;
 import io.jnftables.model.Chain;
 import io.jnftables.model.Command;
+import io.jnftables.model.RawObject;
 import io.jnftables.model.Rule;
 import io.jnftables.model.Table;
 import java.util.List;
@@ -52,6 +53,10 @@ public record ObjectPath(
     }
     if (o instanceof Rule r) {
       return new ObjectPath("rule", r.family().nftName(), r.table(), r.chain(), null, r.handle());
+    }
+    if (o instanceof RawObject raw) {
+      return raw.value().isObject() ? fromJson(raw.key(), raw.value())
+          : new ObjectPath(raw.key(), null, null, null, null, null); // e.g. {"ruleset": null}
     }
     JsonNode item = Json.readTree(JsonCodec.encode(List.of(command))).path("nftables").path(0);
     JsonNode verbValue = item.isObject() && item.size() == 1 ? item.elements().next() : null;

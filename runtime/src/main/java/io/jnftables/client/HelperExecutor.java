@@ -1,6 +1,5 @@
 package io.jnftables.client;
 
-import io.jnftables.helper.HelperException;
 import io.jnftables.helper.NftHelper;
 import io.jnftables.libnft.NftException;
 import io.jnftables.libnft.NftResult;
@@ -64,9 +63,7 @@ public final class HelperExecutor implements NftExecutor {
           : helper.run(request.input(), flags, dry, request.timeout());
     } catch (NftTimeoutException e) {
       throw new NftablesTimeoutException(e.getMessage(), e.commandStarted(), request.input(), e);
-    } catch (HelperException e) {
-      throw new ExecutorException(e.getMessage(), e);
-    } catch (NftException e) {
+    } catch (NftException e) { // HelperException: it died during the call, or could not restart
       throw new ExecutorException(e.getMessage(), e);
     }
     return new NftResponse(r.ok(), r.output(), r.error());

@@ -8,6 +8,8 @@ command -v nft >/dev/null 2>&1 || jnft_missing+=(nftables)
 [ -e /usr/include/nftables/libnftables.h ] || jnft_missing+=(libnftables-dev)
 command -v ip >/dev/null 2>&1 || jnft_missing+=(iproute2)
 command -v gcc >/dev/null 2>&1 || jnft_missing+=(gcc)
+# The helper (native/src/main/c/jnft-helper.c) needs libc and kernel headers (capability.h).
+[ -e /usr/include/linux/capability.h ] && [ -e /usr/include/stdio.h ] || jnft_missing+=(libc6-dev linux-libc-dev)
 command -v mvn >/dev/null 2>&1 || jnft_missing+=(maven)
 if ! command -v javac >/dev/null 2>&1 || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])'; then
   jnft_missing+=(openjdk-17-jdk-headless)

@@ -134,7 +134,8 @@ public final class NftContext implements AutoCloseable {
           throw new NftException("libnftables context " + name + " got netlink socket descriptor "
               + highest + ", but libnftables 1.0.6 select()s on it and would abort the JVM for"
               + " descriptors >= " + LowFds.FD_SETSIZE + ". Open contexts early (while few files"
-              + " are open) or keep fewer descriptors open.");
+              + " are open), keep fewer descriptors open, or use the privileged helper process"
+              + " (io.jnftables.helper.NftHelper), which has descriptors of its own.");
         }
         if (lib.nft_ctx_buffer_output(ctx) != 0 || lib.nft_ctx_buffer_error(ctx) != 0) {
           throw new NftException("could not enable output/error buffering for context " + name);
@@ -279,6 +280,14 @@ public final class NftContext implements AutoCloseable {
    */
   public String netnsId() {
     return thread.netnsId();
+  }
+
+  /**
+   * {@code /proc/PID/task/TID/ns/net} of the context's thread: lets other processes enter the
+   * context's namespace ({@code nsenter --net=PATH ip link ...}). Valid while the context is open.
+   */
+  public java.nio.file.Path netnsPath() {
+    return thread.netnsPath();
   }
 
   /** The namespace this context was opened for. */

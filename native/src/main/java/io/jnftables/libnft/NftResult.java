@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>A failed command is a result, not an exception: callers decide how to report nft's message.
  *
- * @param rc the return code: 0 on success, -1 on error
+ * @param rc the return code: 0 on success, -1 on error; -2 when the privileged helper refused the
+ *     request without running it (over its 10 MiB limit)
  * @param output the output buffer, decoded as UTF-8 ({@code ""} if empty)
  * @param error the error buffer, decoded as UTF-8 ({@code ""} if empty); nft's messages
  */

@@ -1,12 +1,29 @@
 package io.jnftables.client;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Runs libnftables requests: JSON (or nft text) in, JSON (or text) out. Implementations:
- * {@link LibnftablesExecutor} (in this process), and test doubles. One executor is bound to one
- * network namespace for its whole life.
+ * {@link LibnftablesExecutor} (in this process), {@link HelperExecutor} (a privileged helper
+ * process), and test doubles. One executor is bound to one network namespace for its whole life.
+ *
+ * <p>Implementations are thread-safe. A request that nft rejects is a response with
+ * {@code ok() == false}, not an exception; exceptions are for the executor itself failing:
+ * {@link NftablesTimeoutException} when the request's timeout elapsed, {@link ExecutorException}
+ * when the executor could not run it.
  */
 public interface NftExecutor extends AutoCloseable {
+  /** Runs one request and returns libnftables' answer. */
   NftResponse execute(NftRequest request);
+
+  /**
+   * A path other processes can use to enter the executor's namespace ({@code nsenter --net=PATH}),
+   * if it has one.
+   */
+  default Optional<Path> netnsPath() {
+    return Optional.empty();
+  }
 
   /** Releases the executor; with a fresh namespace, the namespace goes away too. */
   @Override

@@ -1,14 +1,33 @@
 package io.jnftables.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.json.JsonCodec;
+import io.jnftables.model.Command;
+import io.jnftables.model.Metainfo;
 import io.jnftables.model.Ruleset;
+import io.jnftables.model.Verb;
 import io.jnftables.netns.NetnsTarget;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The nftables client: applies batches atomically and lists the ruleset back. Thread-safe;
- * close it to release its executor (and its namespace, when it made a fresh one).
+ * The nftables client: applies batches atomically, checks them (dry run), lists the ruleset back
+ * typed, and passes raw JSON or nft text through. Thread-safe; close it to release its executor
+ * (and its namespace, when it made a fresh one).
  *
  * <pre>{@code
  * try (Nftables nft = Nftables.open(NetnsTarget.fresh())) {
@@ -16,79 +35,507 @@ import java.util.Objects;
  *   System.out.println(nft.listRulesetText());
  * }
  * }</pre>
+ *
+ * <p>Failures throw {@link NftablesException}: for a rejected batch it names the failing command
+ * (index, command, object path), nft's message and the error class. libnftables reports every
+ * JSON error at {@code internal:0:0-0}, so the client finds the command itself, by dry runs of
+ * prefixes of the batch (a bisection; the ruleset is not changed).
+ *
+ * <p>A client can be scoped to the tables it owns ({@link Builder#ownTable}); commands that touch
+ * other tables, or {@code flush ruleset}, are then refused before reaching the kernel unless the
+ * call allows it ({@link CallOptions#allowingForeignTables()}).
  */
 public final class Nftables implements AutoCloseable {
-  private static final String LIST_RULESET_JSON = "{\"nftables\":[{\"list\":{\"ruleset\":null}}]}";
+  private static final Pattern PARSE_INDEX = Pattern.compile("Parsing command array at index (\\d+) failed");
+  private static final Pattern LOCATION = Pattern.compile("(?m)^internal:0:0-0: ");
 
   private final NftExecutor executor;
+  private final Set<TableRef> owned; // empty: not scoped
+  private final @Nullable Duration defaultTimeout;
+  private final Object capabilitiesLock = new Object();
+  private @Nullable Capabilities capabilities; // guarded by capabilitiesLock
 
-  private Nftables(NftExecutor executor) {
+  private Nftables(NftExecutor executor, Set<TableRef> owned, @Nullable Duration defaultTimeout) {
     this.executor = executor;
+    this.owned = Set.copyOf(owned);
+    this.defaultTimeout = defaultTimeout;
   }
 
   /** A client using libnftables in this process, bound to {@code target}'s network namespace. */
   public static Nftables open(NetnsTarget target) {
-    return new Nftables(LibnftablesExecutor.open(target));
+    return builder().netns(target).open();
   }
 
-  /** A client using libnftables in this process, in the namespace of the calling process. */
+  /** A client using libnftables in this process, in the namespace of the calling thread. */
   public static Nftables open() {
     return open(NetnsTarget.current());
   }
 
-  /** A client over any executor (a fake in tests, a helper process, …). */
+  /**
+   * A client over any executor (a fake in tests, a helper process, ...); it probes nothing until
+   * {@link #capabilities()} is asked.
+   */
   public static Nftables using(NftExecutor executor) {
-    return new Nftables(Objects.requireNonNull(executor, "executor"));
+    return new Nftables(Objects.requireNonNull(executor, "executor"), Set.of(), null);
+  }
+
+  /** Configures a client: namespace, executor, owned tables, default timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  /**
+   * Applies the batch as one transaction: every command, or none. Asks for no handles, so that a
+   * small update costs no cache load; see {@link #submit(Batch, CallOptions)}.
+   *
+   * @throws NftablesException if the kernel rejects the batch (the ruleset is then unchanged); it
+   *     names the failing command
+   * @throws ForeignTableException if the client is scoped and the batch touches another table
+   */
+  public SubmitResult submit(Batch batch) {
+    return submit(batch, CallOptions.defaults());
+  }
+
+  /** {@link #submit(Batch)} with options: timeout, handles, foreign tables. */
+  public SubmitResult submit(Batch batch, CallOptions options) {
+    return run(batch, options, false);
   }
 
   /**
-   * Applies the batch as one transaction: every command, or none. On failure the ruleset is
-   * unchanged and an {@link NftablesException} carries nft's message.
+   * Asks the kernel whether it would accept the batch, changing nothing.
+   *
+   * @throws NftablesException if it would not; it names the failing command
    */
-  public void submit(Batch batch) {
-    run(batch, false);
-  }
-
-  /** Asks the kernel whether it would accept the batch, changing nothing. */
   public void check(Batch batch) {
-    run(batch, true);
+    check(batch, CallOptions.defaults());
   }
 
-  private void run(Batch batch, boolean dryRun) {
+  /** {@link #check(Batch)} with options (the handles option is ignored). */
+  public void check(Batch batch, CallOptions options) {
+    run(batch, options, true);
+  }
+
+  private SubmitResult run(Batch batch, CallOptions options, boolean dryRun) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(options, "options");
+    String verb = dryRun ? "check" : "submit";
+    guard(batch, options, verb);
     if (batch.isEmpty()) {
+      return new SubmitResult(List.of(), options.handles() && !dryRun);
+    }
+    byte[] bytes = batch.toJsonBytes();
+    String json = new String(bytes, StandardCharsets.UTF_8);
+    boolean echo = options.handles() && !dryRun;
+    EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.JSON);
+    if (echo) {
+      opts.add(NftRequest.Option.ECHO);
+    }
+    if (dryRun) {
+      opts.add(NftRequest.Option.DRY_RUN);
+    }
+    NftResponse r = executor.execute(new NftRequest(json, opts, timeout(options)));
+    if (!r.ok()) {
+      throw locate(verb, batch, json, r.error(), options);
+    }
+    return echo ? EchoMatcher.match(batch, bytes, r.output()) : EchoMatcher.withoutHandles(batch);
+  }
+
+  /**
+   * The exception for a rejected batch, naming the failing command. libnftables gives JSON errors
+   * no location, so: the parser's own index if it reports one; the only command of a batch of
+   * one; else the shortest prefix whose dry run fails (bisection: prefixes of a failing batch
+   * fail from the failing command on). Dry runs change nothing.
+   */
+  private NftablesException locate(String verb, Batch batch, String json, String error, CallOptions options) {
+    int n = batch.size();
+    int index = -1;
+    Matcher m = PARSE_INDEX.matcher(error);
+    if (m.find()) {
+      index = Integer.parseInt(m.group(1));
+    } else if (n == 1) {
+      index = 0;
+    } else {
+      try {
+        index = bisect(batch, options);
+      } catch (NftablesException e) {
+        index = -1; // the executor failed meanwhile (timeout, helper died): report without index
+      }
+    }
+    Command command = index >= 0 && index < n ? batch.commands().get(index) : null;
+    ObjectPath path = command == null ? null : ObjectPath.of(command);
+    NftErrno errno = NftErrno.fromMessage(error);
+    String nft = LOCATION.matcher(error).replaceAll("").strip().replace("\n\n", "\n");
+    String message = verb + " of " + n + " command(s) failed"
+        + (command == null ? "" : " at command " + index + " (" + command.verb().jsonName() + " " + path + ")")
+        + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft;
+    return new NftablesException(message, error, errno, index, command, path, json, null);
+  }
+
+  private int bisect(Batch batch, CallOptions options) {
+    List<Command> commands = batch.commands();
+    int lo = 0;
+    int hi = commands.size() - 1; // the whole batch fails; find the first failing prefix end
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      String prefix = Batch.of(commands.subList(0, mid + 1)).toJson();
+      NftResponse r = executor.execute(new NftRequest(prefix,
+          EnumSet.of(NftRequest.Option.JSON, NftRequest.Option.DRY_RUN), timeout(options)));
+      if (r.ok()) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  // ------------------------------------------------------------------ ownership
+
+  private void guard(Batch batch, CallOptions options, String verb) {
+    if (owned.isEmpty() || options.allowForeignTables()) {
       return;
     }
-    String json = batch.toJson();
-    NftResponse r =
-        dryRun
-            ? executor.execute(NftRequest.json(json, NftRequest.Option.DRY_RUN))
-            : executor.execute(NftRequest.json(json));
-    if (!r.ok()) {
-      throw new NftablesException(
-          (dryRun ? "check" : "submit") + " of " + batch.size() + " command(s) failed", r.error(), json);
+    List<Command> commands = batch.commands();
+    for (int i = 0; i < commands.size(); i++) {
+      Command c = commands.get(i);
+      if (c.verb() == Verb.LIST) {
+        continue; // reading touches nothing
+      }
+      ObjectPath path = ObjectPath.of(c);
+      String why = foreign(path);
+      if (why != null) {
+        throw new ForeignTableException(verb + " refused before reaching the kernel: command " + i
+            + " (" + c.verb().jsonName() + " " + path + ") " + why + "; this client owns "
+            + owned + ". Pass CallOptions.allowingForeignTables() to do it anyway.", i, c, path, "");
+      }
     }
   }
+
+  /** Why a command on {@code path} touches a table this client does not own, or null if it does not. */
+  private @Nullable String foreign(ObjectPath path) {
+    if (path.type().equals("ruleset")) {
+      return "acts on every table";
+    }
+    TableRef table = path.tableRef();
+    if (table == null) {
+      return "names no table this client can check";
+    }
+    return owned.contains(table) ? null : "touches table " + table + ", which this client does not own";
+  }
+
+  // ------------------------------------------------------------------ listing
 
   /** The whole ruleset of this client's namespace, as typed objects. */
   public Ruleset listRuleset() {
-    return JsonCodec.decodeRuleset(runOrThrow(NftRequest.json(LIST_RULESET_JSON), "list ruleset"));
+    return list(Listing.ruleset());
   }
 
   /** The whole ruleset as nft prints it ({@code nft list ruleset}). */
   public String listRulesetText() {
-    return runOrThrow(NftRequest.text("list ruleset"), "list ruleset");
+    return listText(Listing.ruleset());
+  }
+
+  /**
+   * Lists a ruleset, family, table, chain, set or map, typed (objects the model does not know
+   * yet stay raw; see {@link Ruleset#rawCount()}).
+   *
+   * @throws NftablesException if nft cannot list it, e.g. {@link NftErrno#ENOENT} for a missing table
+   */
+  public Ruleset list(Listing what) {
+    return list(what, CallOptions.defaults());
+  }
+
+  /** {@link #list(Listing)} with options (timeout). */
+  public Ruleset list(Listing what, CallOptions options) {
+    EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.JSON);
+    if (what.terse()) {
+      opts.add(NftRequest.Option.TERSE);
+    }
+    return JsonCodec.decodeRuleset(runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command()));
+  }
+
+  /** The listing as nft prints it. */
+  public String listText(Listing what) {
+    return listText(what, CallOptions.defaults());
+  }
+
+  /** {@link #listText(Listing)} with options (timeout). */
+  public String listText(Listing what, CallOptions options) {
+    EnumSet<NftRequest.Option> opts = EnumSet.noneOf(NftRequest.Option.class);
+    if (what.terse()) {
+      opts.add(NftRequest.Option.TERSE);
+    }
+    return runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command());
+  }
+
+  // ------------------------------------------------------------------ raw passthrough
+
+  /**
+   * Runs a libnftables JSON document as is and returns libnftables' JSON output (a listing, or
+   * the echo with {@link CallOptions#withHandles()}; often empty). For a scoped client every
+   * command except {@code list} must name an owned table.
+   *
+   * @throws NftablesException if nft rejects it (with the command index when nft's parser gives one)
+   */
+  public String runJson(String document) {
+    return runJson(document, CallOptions.defaults());
+  }
+
+  /** {@link #runJson(String)} with options. */
+  public String runJson(String document, CallOptions options) {
+    Objects.requireNonNull(document, "document");
+    if (!owned.isEmpty() && !options.allowForeignTables()) {
+      guardJson(document);
+    }
+    EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.JSON);
+    if (options.handles()) {
+      opts.add(NftRequest.Option.ECHO);
+    }
+    return runOrThrow(new NftRequest(document, opts, timeout(options)), "JSON request");
+  }
+
+  /**
+   * Runs nft text commands as is (as {@code nft -f} would) and returns nft's text output. A
+   * scoped client cannot check text against its tables, so it runs only {@code list} commands
+   * unless the call allows foreign tables.
+   */
+  public String runText(String commands) {
+    return runText(commands, CallOptions.defaults());
+  }
+
+  /** {@link #runText(String)} with options. */
+  public String runText(String commands, CallOptions options) {
+    Objects.requireNonNull(commands, "commands");
+    if (!owned.isEmpty() && !options.allowForeignTables()) {
+      for (String line : commands.split("[\n;]")) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("list ")) {
+          throw new ForeignTableException("runText refused before reaching the kernel: \"" + l
+              + "\" cannot be checked against the tables this client owns (" + owned + "); submit"
+              + " a Batch, or pass CallOptions.allowingForeignTables()", -1, null, null, commands);
+        }
+      }
+    }
+    EnumSet<NftRequest.Option> opts = EnumSet.noneOf(NftRequest.Option.class);
+    if (options.handles()) {
+      opts.add(NftRequest.Option.ECHO);
+      opts.add(NftRequest.Option.HANDLE);
+    }
+    return runOrThrow(new NftRequest(commands, opts, timeout(options)), "nft commands");
+  }
+
+  private void guardJson(String document) {
+    JsonNode tree = Json.readTreeOrNull(document);
+    if (tree == null || !tree.path("nftables").isArray()) {
+      throw new ForeignTableException("runJson refused before reaching the kernel: the document is"
+          + " not a libnftables JSON document, so it cannot be checked against the tables this"
+          + " client owns", -1, null, null, document);
+    }
+    int i = 0;
+    for (JsonNode cmd : tree.get("nftables")) {
+      if (cmd.isObject() && cmd.size() == 1) {
+        String verb = cmd.fieldNames().next();
+        JsonNode obj = cmd.get(verb);
+        if (!verb.equals("metainfo") && !verb.equals("list") && obj.isObject() && obj.size() == 1) {
+          String key = obj.fieldNames().next();
+          JsonNode value = obj.get(key);
+          ObjectPath path = value.isObject() ? ObjectPath.fromJson(key, value) : new ObjectPath(key, null, null, null, null, null);
+          String why = foreign(path);
+          if (why != null) {
+            throw new ForeignTableException("runJson refused before reaching the kernel: command " + i
+                + " (" + verb + " " + path + ") " + why + "; this client owns " + owned
+                + ". Pass CallOptions.allowingForeignTables() to do it anyway.", i, null, path, document);
+          }
+        }
+      }
+      i++;
+    }
   }
 
   private String runOrThrow(NftRequest request, String what) {
     NftResponse r = executor.execute(request);
     if (!r.ok()) {
-      throw new NftablesException(what + " failed", r.error(), request.input());
+      int index = -1;
+      Matcher m = PARSE_INDEX.matcher(r.error());
+      if (m.find()) {
+        index = Integer.parseInt(m.group(1));
+      }
+      NftErrno errno = NftErrno.fromMessage(r.error());
+      String nft = LOCATION.matcher(r.error()).replaceAll("").strip();
+      throw new NftablesException(what + " failed: " + errno
+          + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft,
+          r.error(), errno, index, null, null, request.input(), null);
     }
     return r.output();
   }
 
+  private @Nullable Duration timeout(CallOptions options) {
+    return options.timeout() != null ? options.timeout() : defaultTimeout;
+  }
+
+  // ------------------------------------------------------------------ capabilities
+
+  /**
+   * The libnftables version and the kernel features of this client's namespace, probed when the
+   * client opened (or now, for a client made with {@link #using}); dry runs, nothing changes.
+   */
+  public Capabilities capabilities() {
+    synchronized (capabilitiesLock) {
+      if (capabilities == null) {
+        capabilities = probe();
+      }
+      return capabilities;
+    }
+  }
+
+  private Capabilities probe() {
+    Duration t = defaultTimeout != null ? defaultTimeout : Duration.ofSeconds(30);
+    NftResponse listing = executor.execute(NftRequest.json("list tables").withTimeout(t));
+    Metainfo meta = listing.ok() ? JsonCodec.decodeRuleset(listing.output()).metainfo() : null;
+    Map<KernelFeature, String> unsupported = new EnumMap<>(KernelFeature.class);
+    for (KernelFeature f : KernelFeature.values()) {
+      NftResponse r = executor.execute(NftRequest.text(f.probe(), NftRequest.Option.DRY_RUN).withTimeout(t));
+      if (!r.ok()) {
+        unsupported.put(f, r.error().strip());
+      }
+    }
+    return new Capabilities(
+        meta != null && meta.version() != null ? meta.version() : "unknown",
+        meta != null && meta.releaseName() != null ? meta.releaseName() : "unknown",
+        meta != null && meta.jsonSchemaVersion() != null ? meta.jsonSchemaVersion() : 0,
+        unsupported);
+  }
+
+  // ------------------------------------------------------------------ the rest
+
+  /** The tables this client is scoped to; empty if it is not scoped. */
+  public Set<TableRef> ownedTables() {
+    return owned;
+  }
+
+  /**
+   * A path other processes can use to enter this client's namespace ({@code nsenter --net=PATH}),
+   * if the executor has one; valid while the client is open.
+   */
+  public Optional<Path> netnsPath() {
+    return executor.netnsPath();
+  }
+
+  /** The executor this client runs its requests on. */
+  public NftExecutor executor() {
+    return executor;
+  }
+
+  /** Closes the executor (and a fresh namespace with it). */
   @Override
   public void close() {
     executor.close();
+  }
+
+  /** Which executor a {@link Builder} opens. */
+  public enum Backend {
+    /** libnftables in this JVM ({@link LibnftablesExecutor}); the default. */
+    IN_PROCESS,
+    /** The privileged helper process ({@link HelperExecutor}). */
+    HELPER
+  }
+
+  /**
+   * Configures and opens a client. Not thread-safe; {@link #open()} may be called repeatedly.
+   *
+   * <pre>{@code
+   * Nftables nft = Nftables.builder()
+   *     .netns(NetnsTarget.named("tenant-7"))
+   *     .backend(Nftables.Backend.HELPER)
+   *     .ownTable(Family.INET, "tenant7")
+   *     .timeout(Duration.ofSeconds(5))
+   *     .open();
+   * }</pre>
+   */
+  public static final class Builder {
+    private NetnsTarget target = NetnsTarget.current();
+    private Backend backend = Backend.IN_PROCESS;
+    private @Nullable Path helperExecutable;
+    private @Nullable NftExecutor executor;
+    private final Set<TableRef> owned = new LinkedHashSet<>();
+    private @Nullable Duration timeout;
+    private boolean probe = true;
+
+    private Builder() {}
+
+    /** The namespace: current (default), fresh, named or a process's. */
+    public Builder netns(NetnsTarget target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
+
+    /** Which executor to open (default {@link Backend#IN_PROCESS}). */
+    public Builder backend(Backend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /** Use the privileged helper at {@code executable} (implies {@link Backend#HELPER}). */
+    public Builder helper(Path executable) {
+      this.helperExecutable = Objects.requireNonNull(executable, "executable");
+      this.backend = Backend.HELPER;
+      return this;
+    }
+
+    /** Use this executor instead of opening one (the namespace setting is then ignored). */
+    public Builder executor(NftExecutor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Scope the client to this table (repeatable): commands on other tables are refused. */
+    public Builder ownTable(Family family, String name) {
+      owned.add(new TableRef(family, name));
+      return this;
+    }
+
+    /** The timeout of calls that do not set one; default none (wait as long as it takes). */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Whether to probe {@link Capabilities} while opening (default true; else on first ask). */
+    public Builder probeCapabilities(boolean probe) {
+      this.probe = probe;
+      return this;
+    }
+
+    /**
+     * Opens the client.
+     *
+     * @throws ExecutorException if the executor cannot be opened (libnftables missing, helper
+     *     refused to start, ...)
+     * @throws io.jnftables.netns.NetnsException if the namespace cannot be entered
+     */
+    public Nftables open() {
+      NftExecutor ex = executor != null ? executor
+          : backend == Backend.HELPER
+              ? (helperExecutable != null ? HelperExecutor.open(target, helperExecutable) : HelperExecutor.open(target))
+              : LibnftablesExecutor.open(target);
+      Nftables client = new Nftables(ex, owned, timeout);
+      if (probe) {
+        try {
+          client.capabilities();
+        } catch (RuntimeException | Error e) {
+          if (executor == null) {
+            ex.close();
+          }
+          throw e;
+        }
+      }
+      return client;
+    }
   }
 }

@@ -1,0 +1,247 @@
+package io.jnftables.helper;
+
+import io.jnftables.libnft.NftException;
+import io.jnftables.libnft.NftResult;
+import io.jnftables.libnft.NftTimeoutException;
+import io.jnftables.netns.NetnsTarget;
+import io.jnftables.netns.NetnsThread;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * libnftables in a privileged helper process ({@code jnft-helper}) bound to one network namespace:
+ * the out-of-process counterpart of {@link io.jnftables.libnft.NftContext}, with the same
+ * {@code run} methods.
+ *
+ * <p>Why a process: the JVM needs no privileges (the helper keeps CAP_NET_ADMIN and nothing else),
+ * libnftables' process-global state and its {@code exit()} on netlink failures stay out of the JVM,
+ * and helpers for different namespaces run in parallel (in-process calls share one lock).
+ *
+ * <p>Namespace: the helper is spawned from a {@link NetnsThread} that this object keeps, so it
+ * inherits that thread's namespace; for a {@link NetnsTarget#fresh() fresh} target the thread
+ * created the namespace, which lives as long as this object (a restarted helper finds the same
+ * ruleset). For {@link NetnsTarget#named named} and {@link NetnsTarget#ofPid pid} targets the
+ * helper enters the namespace itself ({@code --netns PATH}), so the JVM needs no CAP_SYS_ADMIN for
+ * them.
+ *
+ * <p>Thread-safe. If the helper dies, the calls in flight fail with a {@link HelperException}
+ * saying how it died, and the next call starts a new helper. Close it to end the helper and the
+ * thread.
+ */
+public final class NftHelper implements AutoCloseable {
+  /** How long a starting helper may take to greet. */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+  private final NetnsTarget target;
+  private final Path executable;
+  private final NetnsThread spawner;
+  private final Object lock = new Object();
+  private volatile HelperProcess current; // written under lock
+  private int starts; // guarded by lock
+  private boolean closed; // guarded by lock
+
+  private NftHelper(NetnsTarget target, Path executable, NetnsThread spawner) {
+    this.target = target;
+    this.executable = executable;
+    this.spawner = spawner;
+  }
+
+  /** Starts the {@linkplain HelperBinary#locate() configured or bundled} helper in {@code target}. */
+  public static NftHelper start(NetnsTarget target) {
+    return start(target, HelperBinary.locate());
+  }
+
+  /**
+   * Starts the helper at {@code executable} in {@code target} and waits for its greeting.
+   *
+   * @throws HelperException if it cannot be started or refuses to run (e.g. its mode grants
+   *     "other" any permission: the message says {@code chmod o-rwx})
+   * @throws io.jnftables.netns.NetnsException if a fresh namespace cannot be created
+   */
+  public static NftHelper start(NetnsTarget target, Path executable) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(executable, "executable");
+    NetnsTarget spawnIn = target instanceof NetnsTarget.Fresh ? target : NetnsTarget.current();
+    NetnsThread spawner = NetnsThread.start(spawnIn, "jnft-helper-spawner");
+    NftHelper helper = new NftHelper(target, executable, spawner);
+    try {
+      helper.process();
+    } catch (RuntimeException | Error e) {
+      spawner.close();
+      throw e;
+    }
+    return helper;
+  }
+
+  /** Like {@link io.jnftables.libnft.NftContext#run(String, int, boolean)}; waits as long as it takes. */
+  public NftResult run(String commands, int outputFlags, boolean dryRun) {
+    return run(commands, outputFlags, dryRun, -1, null);
+  }
+
+  /**
+   * Runs {@code commands} in the helper: nft text, or libnftables JSON with
+   * {@link io.jnftables.libnft.OutputFlags#JSON}. A result's {@code rc} is 0 on success, -1 when
+   * nft rejected the commands and -2 when the helper refused the request (over 10 MiB).
+   *
+   * @throws NftTimeoutException if no answer came within {@code timeout}; the helper may still run
+   *     the command (it runs one at a time; later calls queue behind it)
+   * @throws HelperException if the helper died during the call (the next call starts a new one)
+   * @throws IllegalArgumentException if {@code commands} contains a NUL character
+   */
+  public NftResult run(String commands, int outputFlags, boolean dryRun, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+    }
+    long nanos;
+    try {
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException e) {
+      nanos = Long.MAX_VALUE;
+    }
+    return run(commands, outputFlags, dryRun, nanos, timeout);
+  }
+
+  private NftResult run(String commands, int flags, boolean dryRun, long nanos, Duration timeout) {
+    byte[] command = utf8(commands);
+    long start = System.nanoTime();
+    HelperProcess p = process();
+    try {
+      return p.call(command, flags, dryRun, nanos, timeout);
+    } catch (HelperProcess.NotDelivered e) {
+      // The helper died before taking the request: sending it to a new one is safe.
+      long left = nanos < 0 ? -1 : Math.max(0, nanos - (System.nanoTime() - start));
+      return process().call(command, flags, dryRun, left, timeout);
+    }
+  }
+
+  private HelperProcess process() {
+    HelperProcess p = current;
+    if (p != null && p.isAlive()) {
+      return p;
+    }
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("helper for " + target + " is closed");
+      }
+      p = current;
+      if (p == null || !p.isAlive()) {
+        if (p != null) {
+          p.close();
+        }
+        p = HelperProcess.start(this::spawn, START_TIMEOUT);
+        starts++;
+        current = p;
+      }
+      return p;
+    }
+  }
+
+  /** Runs on the caller's thread; the process is created on the spawner thread. */
+  private Process spawn() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(executable.toString());
+    if (target instanceof NetnsTarget.Named n) {
+      cmd.add("--netns");
+      cmd.add(n.path().toString());
+    } else if (target instanceof NetnsTarget.Pid p) {
+      cmd.add("--netns");
+      cmd.add(p.path().toString());
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    try {
+      return spawner.call(pb::start); // the child inherits the spawning thread's namespace
+    } catch (UncheckedIOException | NftException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Throwable c = e.getCause() != null ? e.getCause() : e;
+      if (c instanceof IOException io) {
+        throw new HelperException("cannot execute " + executable + ": " + io.getMessage()
+            + " (is it executable for this user, and not on a noexec mount? See "
+            + HelperBinary.class.getSimpleName() + ")", io);
+      }
+      throw e;
+    }
+  }
+
+  private static byte[] utf8(String commands) {
+    Objects.requireNonNull(commands, "commands");
+    if (commands.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("commands contain a NUL character");
+    }
+    return commands.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The pid of the running helper (starting one if the last one died). */
+  public long pid() {
+    return process().pid();
+  }
+
+  /** How many helper processes this object has started: 1 plus the restarts. */
+  public int starts() {
+    synchronized (lock) {
+      return starts;
+    }
+  }
+
+  /** What the current helper wrote to stderr lately (warnings, e.g. a missing CAP_NET_ADMIN). */
+  public String stderr() {
+    HelperProcess p = current;
+    return p == null ? "" : p.stderrTail();
+  }
+
+  /** The namespace this helper was started for. */
+  public NetnsTarget target() {
+    return target;
+  }
+
+  /** The executable that is run. */
+  public Path executable() {
+    return executable;
+  }
+
+  /**
+   * A path that other processes can use to enter the helper's namespace ({@code nsenter
+   * --net=PATH}): the spawner thread's for current and fresh targets, the target's own path for
+   * named and pid ones.
+   */
+  public Path netnsPath() {
+    if (target instanceof NetnsTarget.Named n) {
+      return n.path();
+    }
+    if (target instanceof NetnsTarget.Pid p) {
+      return p.path();
+    }
+    return spawner.netnsPath();
+  }
+
+  /** Ends the helper (closing its input; killing it if it does not exit) and its thread. Idempotent. */
+  @Override
+  public void close() {
+    HelperProcess p;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      p = current;
+      current = null;
+    }
+    if (p != null) {
+      p.close();
+    }
+    spawner.close();
+  }
+
+  @Override
+  public String toString() {
+    HelperProcess p = current;
+    return "NftHelper[" + target + ", " + (p == null ? "not running" : p.name()) + "]";
+  }
+}

@@ -1,0 +1,50 @@
+package io.jnftables.client;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one call runs: its timeout, whether it returns the handles of what it added, and whether it
+ * may touch tables the client does not own. Immutable; start from {@link #defaults()}.
+ *
+ * <pre>{@code
+ * SubmitResult r = nft.submit(batch, CallOptions.defaults().withHandles().withTimeout(Duration.ofSeconds(2)));
+ * }</pre>
+ *
+ * @param timeout how long to wait for the answer; {@code null}: the client's default
+ * @param handles ask libnftables to echo what was added, so that {@link SubmitResult} carries
+ *     handles. Costs a full cache load per call (milliseconds with a large ruleset); leave it off
+ *     for small, frequent updates
+ * @param allowForeignTables let a client scoped to its own tables touch others (and
+ *     {@code flush ruleset})
+ */
+public record CallOptions(@Nullable Duration timeout, boolean handles, boolean allowForeignTables) {
+  private static final CallOptions DEFAULTS = new CallOptions(null, false, false);
+
+  /** Rejects a negative timeout. */
+  public CallOptions {
+    if (timeout != null && timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+    }
+  }
+
+  /** The client's default timeout, no handles, owned tables only. */
+  public static CallOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** The same options with this timeout. */
+  public CallOptions withTimeout(Duration newTimeout) {
+    return new CallOptions(java.util.Objects.requireNonNull(newTimeout, "timeout"), handles, allowForeignTables);
+  }
+
+  /** The same options, asking for the handles of what the batch adds. */
+  public CallOptions withHandles() {
+    return new CallOptions(timeout, true, allowForeignTables);
+  }
+
+  /** The same options, allowing commands on tables the client does not own. */
+  public CallOptions allowingForeignTables() {
+    return new CallOptions(timeout, handles, true);
+  }
+}

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-deps.sh
-mvn -B -q -DskipTests -pl samples -am package
+mvn -B -q -Dstyle.color=never -DskipTests -pl samples -am package
 exec java --enable-native-access=ALL-UNNAMED -jar samples/target/jnftables-samples.jar "$@"

@@ -1,0 +1,137 @@
+package io.jnftables.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import io.jnftables.processor.model.Misplaced;
+import io.jnftables.processor.model.TableDescriptor;
+import io.jnftables.processor.validation.Diagnostic;
+import io.jnftables.processor.validation.Finding;
+import io.jnftables.processor.validation.PolicyValidator;
+import io.jnftables.processor.validation.Report;
+import io.jnftables.processor.writer.RulesetWriter;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks {@code @Table} policies and generates their {@code <Type>Ruleset} classes.
+ *
+ * <p>Per table: read (descriptors, rule text parsed) → validate (a report) → write, only if the
+ * report has no errors. Findings are reported on the element, its annotation and the offending
+ * annotation value, so that IDEs underline the rule text itself. The processor looks at {@code
+ * @Chain} and {@code @Rule} too, to report the ones outside a table; it claims none of them
+ * ({@code process} returns false), and an unexpected exception becomes an {@code NFT100} error on
+ * the element being processed instead of crashing javac.
+ */
+@AutoService(Processor.class)
+public final class NftablesProcessor extends AbstractProcessor {
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ElementReader.TABLE, ElementReader.CHAIN, ElementReader.RULE);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      ElementReader reader = new ElementReader(processingEnv.getElementUtils());
+      for (Element e : annotated(round, ElementReader.TABLE)) {
+        guarded(e, () -> table(reader, e));
+      }
+      for (Element e : annotated(round, ElementReader.CHAIN)) {
+        guarded(e, () -> misplaced(reader.misplacedChain(e)));
+      }
+      for (Element e : annotated(round, ElementReader.RULE)) {
+        guarded(e, () -> misplaced(reader.misplacedRule(e)));
+      }
+    } catch (Throwable t) {
+      internalError(null, "the round", t);
+    }
+    return false;
+  }
+
+  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  private void table(ElementReader reader, Element e) {
+    Misplaced wrongKind = reader.misplacedTable(e);
+    if (wrongKind != null) {
+      misplaced(wrongKind);
+      return;
+    }
+    TableDescriptor table = reader.table((TypeElement) e);
+    if (table == null) {
+      return; // javac reports the unusable annotation values itself
+    }
+    Report report = PolicyValidator.validate(table);
+    report(report);
+    if (!report.isClean()) {
+      return;
+    }
+    boolean generatedExists =
+        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    JavaFile file = RulesetWriter.write(table, generatedExists, e);
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException ex) { // FilerException included: e.g. the class exists already
+      report(Report.of(List.of(Finding.of(Diagnostic.WRITE_FAILED, table.anchor(),
+          table.packageName() + "." + table.rulesetName(), ex.getMessage()))));
+    }
+  }
+
+  private void misplaced(@Nullable Misplaced m) {
+    if (m != null) {
+      report(PolicyValidator.validate(m));
+    }
+  }
+
+  private void report(Report report) {
+    Messager messager = processingEnv.getMessager();
+    for (Finding f : report.findings()) {
+      Kind kind = f.isError() ? Kind.ERROR : Kind.WARNING;
+      JavacAnchor a = (JavacAnchor) f.anchor();
+      if (a.annotation() == null) {
+        messager.printMessage(kind, f.message(), a.element());
+      } else if (a.value() == null) {
+        messager.printMessage(kind, f.message(), a.element(), a.annotation());
+      } else {
+        messager.printMessage(kind, f.message(), a.element(), a.annotation(), a.value());
+      }
+    }
+  }
+
+  private void guarded(Element e, Runnable step) {
+    try {
+      step.run();
+    } catch (Throwable t) {
+      internalError(e, e.toString(), t);
+    }
+  }
+
+  private void internalError(@Nullable Element e, String what, Throwable t) {
+    StackTraceElement[] stack = t.getStackTrace();
+    String cause = t + (stack.length > 0 ? " at " + stack[0] : "");
+    String message = Diagnostic.INTERNAL_ERROR.format(what, cause);
+    if (e == null) {
+      processingEnv.getMessager().printMessage(Kind.ERROR, message);
+    } else {
+      processingEnv.getMessager().printMessage(Kind.ERROR, message, e);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.jnftables.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import io.jnftables.annotations.ChainType;
+import io.jnftables.annotations.Family;
+import io.jnftables.annotations.Hook;
+import io.jnftables.annotations.Policy;
+import io.jnftables.batch.Batch;
+import io.jnftables.model.BaseChain;
+import io.jnftables.model.Chain;
+import io.jnftables.model.Rule;
+import io.jnftables.model.Table;
+import io.jnftables.text.RuleParser;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A valid policy compiles, its generated source matches the golden file, and the generated class,
+ * loaded and run, builds exactly what the parser builds from the same rule texts.
+ */
+class GeneratedRulesetTest {
+  private static final Family F = Family.INET;
+
+  @Test
+  void generatedSourceMatchesGoldenFile() throws IOException {
+    Compilation compilation = Compiled.compile(Compiled.resource("com/example/BasicFirewall.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = Compiled.generatedSource(compilation, "com.example.BasicFirewallRuleset");
+    Golden.check("BasicFirewallRuleset.java.txt", source);
+  }
+
+  @Test
+  void generationIsDeterministic() {
+    String first = Compiled.generatedSource(
+        Compiled.compile(Compiled.resource("com/example/BasicFirewall.java")), "com.example.BasicFirewallRuleset");
+    String second = Compiled.generatedSource(
+        Compiled.compile(Compiled.resource("com/example/BasicFirewall.java")), "com.example.BasicFirewallRuleset");
+    assertEquals(first, second);
+    assertFalse(first.contains("date ="), "@Generated carries no date");
+  }
+
+  @Test
+  void generatedBatchIsWhatTheParserBuilds() throws Exception {
+    Compilation compilation = Compiled.compile(Compiled.resource("com/example/BasicFirewall.java"));
+    assertThat(compilation).succeeded();
+    Batch batch = (Batch) Compiled.call(compilation, "com.example.BasicFirewallRuleset", "toBatch");
+    Batch expected = Batch.builder()
+        .add(Table.of(F, "filter"))
+        .add(Chain.base(F, "filter", "input", BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, Policy.DROP)))
+        .add(Chain.regular(F, "filter", "services"))
+        .add(Chain.base(F, "filter", "output", BaseChain.of(ChainType.FILTER, Hook.OUTPUT, -10, Policy.ACCEPT)))
+        .add(rule("input", "iif \"lo\" accept"))
+        .add(rule("input", "ct state established,related accept"))
+        .add(rule("input", "ct state invalid drop"))
+        .add(rule("input", "ip saddr 10.0.0.0/8 tcp dport { ssh, 80, 443 } ct state new jump services"))
+        .add(rule("input", "ip6 saddr fe80::/10 meta l4proto ipv6-icmp accept"))
+        .add(rule("input", "tcp dport 1000-2000 log prefix \"high \" reject with tcp reset"))
+        .add(rule("services", "counter accept"))
+        .build();
+    assertEquals(expected, batch);
+    String json = (String) Compiled.call(compilation, "com.example.BasicFirewallRuleset", "toJson");
+    assertEquals(expected.toJson(), json);
+    assertTrue(json.startsWith("{\"nftables\":[{\"add\":{\"table\":{\"family\":\"inet\",\"name\":\"filter\"}}},"
+        + "{\"add\":{\"chain\":{\"family\":\"inet\",\"table\":\"filter\",\"name\":\"input\",\"type\":\"filter\","
+        + "\"hook\":\"input\",\"prio\":0,\"policy\":\"drop\"}}},"), json);
+    assertTrue(json.contains("{\"add\":{\"rule\":{\"family\":\"inet\",\"table\":\"filter\",\"chain\":\"input\",\"expr\":["
+        + "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"ip\",\"field\":\"saddr\"}},"
+        + "\"right\":{\"prefix\":{\"addr\":\"10.0.0.0\",\"len\":8}}}},"
+        + "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"tcp\",\"field\":\"dport\"}},"
+        + "\"right\":{\"set\":[22,80,443]}}},"
+        + "{\"match\":{\"op\":\"in\",\"left\":{\"ct\":{\"key\":\"state\"}},\"right\":\"new\"}},"
+        + "{\"jump\":{\"target\":\"services\"}}]}}}"), json);
+  }
+
+  @Test
+  void nestedTableTypeGetsJoinedNameAndExactJson() throws Exception {
+    Compilation compilation = Compiled.compile(Compiled.resource("com/example/Policies.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(
+        "{\"nftables\":["
+            + "{\"add\":{\"table\":{\"family\":\"ip\",\"name\":\"nat\"}}},"
+            + "{\"add\":{\"chain\":{\"family\":\"ip\",\"table\":\"nat\",\"name\":\"post\",\"type\":\"nat\","
+            + "\"hook\":\"postrouting\",\"prio\":100,\"policy\":\"accept\"}}},"
+            + "{\"add\":{\"rule\":{\"family\":\"ip\",\"table\":\"nat\",\"chain\":\"post\",\"expr\":["
+            + "{\"match\":{\"op\":\"==\",\"left\":{\"meta\":{\"key\":\"oifname\"}},\"right\":\"eth0\"}},"
+            + "{\"match\":{\"op\":\"!=\",\"left\":{\"payload\":{\"protocol\":\"ip\",\"field\":\"daddr\"}},"
+            + "\"right\":{\"prefix\":{\"addr\":\"192.168.1.0\",\"len\":24}}}},"
+            + "{\"counter\":null}]}}}]}",
+        Compiled.call(compilation, "com.example.Policies_EdgeRuleset", "toJson"));
+    Class<?> type = Class.forName("com.example.Policies_EdgeRuleset", true, Compiled.classLoader(compilation));
+    assertEquals("nat", type.getField("TABLE").get(null));
+    assertEquals(Family.IP, type.getField("FAMILY").get(null));
+    assertTrue(Modifier.isFinal(type.getModifiers()));
+    assertTrue(Modifier.isPrivate(type.getDeclaredConstructor().getModifiers()));
+  }
+
+  @Test
+  void awkwardStringsSurviveTheRoundTrip() throws Exception {
+    // a literal backslash-u in rule text must not become a line break in the generated source,
+    // non-ASCII must survive any -encoding, quotes must not end a literal
+    Compilation compilation = Compiled.compile(Compiled.source("p.Awkward",
+        "package p;",
+        "import io.jnftables.annotations.*;",
+        "@Table(name = \"t\")",
+        "interface Awkward {",
+        "  @Chain(name = \"c\")",
+        "  interface C {",
+        "    @Rule(\"log prefix \\\"a\\\\u000a*/\\\\\\\" iifname \\\"\u00e9t\u00e9\\\" counter\") void r();",
+        "    @Rule(\"log prefix \\\"\\ttab\\\"\") void tab();",
+        "  }",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Batch batch = (Batch) Compiled.call(compilation, "p.AwkwardRuleset", "toBatch");
+    Rule first = (Rule) batch.commands().get(2).object();
+    assertEquals(RuleParser.parse("log prefix \"a\\u000a*/\\\" iifname \"\u00e9t\u00e9\" counter", F), first.statements());
+    Rule second = (Rule) batch.commands().get(3).object();
+    assertEquals(RuleParser.parse("log prefix \"\ttab\"", F), second.statements());
+    String source = Compiled.generatedSource(compilation, "p.AwkwardRuleset");
+    assertTrue(source.chars().allMatch(c -> c < 0x7f), "generated source is ASCII");
+  }
+
+  @Test
+  void processorClassPathHasNoNativeCode() {
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("io.jnftables.libnft.LibNftables"));
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("jnr.ffi.LibraryLoader"));
+  }
+
+  private static Rule rule(String chain, String text) {
+    return Rule.of(F, "filter", chain, RuleParser.parse(text, F));
+  }
+
+  /** Golden files under src/test/resources/golden; {@code -Djnftables.regenerateGolden=true} rewrites them. */
+  static final class Golden {
+    static void check(String name, String actual) throws IOException {
+      String dir = System.getProperty("jnftables.goldenDir", "src/test/resources/golden");
+      Path file = Paths.get(dir, name);
+      if (Boolean.getBoolean("jnftables.regenerateGolden")) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+        return;
+      }
+      assertTrue(Files.exists(file), file + " is missing; run the tests with -Djnftables.regenerateGolden=true");
+      assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+          "generated source differs from " + file + "; if the change is intended, rerun with -Djnftables.regenerateGolden=true");
+    }
+  }
+}

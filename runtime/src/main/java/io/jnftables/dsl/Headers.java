@@ -29,7 +29,7 @@ final class Headers {
           Map.entry("igmp", "igmp"),
           Map.entry("ah", "ah"),
           Map.entry("esp", "esp"),
-          Map.entry("comp", "comp"),
+          Map.entry("comp", "ipcomp"),
           Map.entry("gre", "gre"));
 
   static final Map<String, Map<String, ValueType>> PAYLOAD = new LinkedHashMap<>();
@@ -222,7 +222,7 @@ final class Headers {
     CT.put("mark", ValueType.MARK);
     CT.put("expiration", ValueType.U32);
     CT.put("helper", ValueType.STRING);
-    CT.put("label", integer("ct label bit", 7));
+    CT.put("label", ValueType.bitNumber("ct label bit", 7));
     CT.put("l3proto", ValueType.NFPROTO);
     CT.put("protocol", ValueType.INET_PROTO);
     CT.put("bytes", ValueType.U64);

@@ -431,6 +431,11 @@ public final class RuleExpr implements RuleBody {
 
   /** {@code ct original|reply KEY VALUE}. */
   public RuleExpr ct(CtDirection dir, String key, Object value) {
+    if ((key.equals("proto-src") || key.equals("proto-dst")) && !l4) {
+      throw new IllegalStateException(
+          "ct " + dir.nft() + " " + key + " needs a transport protocol match first (nft 1.0.6: \"Can't parse symbolic"
+              + " invalid expressions\"): call tcp(), udp() or l4proto(...) before it");
+    }
     return match(Key.ct(dir, key), op(value), false);
   }
 

@@ -78,6 +78,22 @@ abstract class ValueType {
     };
   }
 
+  /** An integer naming a bit to test (ct label): nft's implicit operator is {@code in}. */
+  static ValueType bitNumber(String name, int bits) {
+    ValueType base = integer(name, bits);
+    return new ValueType(name) {
+      @Override
+      Expression value(Object v, String what) {
+        return base.value(v, what);
+      }
+
+      @Override
+      boolean bitmask() {
+        return true;
+      }
+    };
+  }
+
   static final ValueType U8 = integer("8-bit number", 8);
   static final ValueType U16 = integer("16-bit number", 16);
   static final ValueType U32 = integer("32-bit number", 32);

@@ -148,7 +148,8 @@ public final class Key {
 
   /** A meta key: {@code meta("mark")} is {@code meta mark}. */
   public static Key meta(String key) {
-    return new Key(new MetaExpr(key), Headers.meta(key), "meta " + key);
+    boolean unqualified = java.util.Set.of("iif", "oif", "iifname", "oifname", "iifgroup", "oifgroup").contains(key);
+    return new Key(new MetaExpr(key), Headers.meta(key), (unqualified ? "" : "meta ") + key);
   }
 
   public static Key metaMark() {

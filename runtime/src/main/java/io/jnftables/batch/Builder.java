@@ -193,8 +193,28 @@ public final class Builder {
     return withContextOf(new Command(Verb.CREATE, object));
   }
 
+  /**
+   * {@code delete object}. Deleting ct timeout and ct expectation objects through JSON aborts
+   * libnftables 1.0.6 (an assertion in {@code cmd_evaluate_delete}: the whole process dies), and its
+   * JSON parser does not know synproxy objects: those throw {@link UnsupportedFeatureException}.
+   */
   public Builder delete(NftObject object) {
-    return with(new Command(Verb.DELETE, object));
+    return with(new Command(Verb.DELETE, checkDeletable(object)));
+  }
+
+  private static NftObject checkDeletable(NftObject o) {
+    if (o instanceof CtTimeout || o instanceof CtExpectation) {
+      throw new UnsupportedFeatureException(
+          "delete of a " + (o instanceof CtTimeout ? "ct timeout" : "ct expectation") + " object: nft 1.0.6 aborts the"
+              + " process on it (\"BUG: invalid command object type\", assertion in cmd_evaluate_delete); delete its"
+              + " table, or use nft text");
+    }
+    if (o instanceof NamedSynproxy) {
+      throw new UnsupportedFeatureException(
+          "delete of a synproxy object: nft 1.0.6's JSON input does not know synproxy objects (\"Unknown object passed"
+              + " to add command\"); delete its table, or use nft text");
+    }
+    return o;
   }
 
   public Builder flush(NftObject object) {
@@ -217,6 +237,7 @@ public final class Builder {
           "destroy of a rule or of an object by handle: nft 1.0.6 has no destroy, and a rule cannot be added to"
               + " emulate it; list the chain and delete the rule by handle if it is there");
     }
+    checkDeletable(object);
     if (nativeDestroy) {
       return with(new Command(Verb.DESTROY, object));
     }
@@ -267,9 +288,17 @@ public final class Builder {
     return add(Table.of(family, name));
   }
 
-  /** {@code add table} with flags ({@code dormant}) and a comment. */
+  /**
+   * {@code add table} with flags ({@code dormant}) and a comment. nft 1.0.6's JSON parser ignores
+   * both without an error, so this throws {@link UnsupportedFeatureException} when either is given;
+   * to send them anyway (a newer nft), use {@link #add(NftObject)} with a {@link Table}.
+   */
   public Builder addTable(String name, List<String> flags, @Nullable String comment) {
-    return add(new Table(family, Validate.name("table", name), null, flags, comment == null ? null : Validate.comment(comment)));
+    if (!flags.isEmpty() || comment != null) {
+      throw new UnsupportedFeatureException(
+          "table flags and comments: nft 1.0.6's JSON input ignores them silently (nft text accepts them)");
+    }
+    return addTable(name);
   }
 
   public Builder createTable(String name) {
@@ -362,9 +391,17 @@ public final class Builder {
     return withContextOf(Command.add(rule));
   }
 
-  /** {@code add rule … handle H}: after the rule with this handle. */
+  /**
+   * {@code add rule … handle H} (after the rule with this handle) is what the JSON schema
+   * describes, but nft 1.0.6 appends such a rule at the end of the chain instead. So this throws
+   * {@link UnsupportedFeatureException}: use {@link #addRuleAt(int, RuleBody)} with the rule's
+   * position ({@code Query.indexOf}), or {@link #insertRuleBefore} the next rule.
+   */
   public Builder addRuleAfter(long handle, RuleBody body) {
-    return with(Command.add(at(rule(body), handle, null)));
+    rule(body);
+    throw new UnsupportedFeatureException(
+        "add rule after handle " + handle + ": nft 1.0.6's JSON input ignores the handle of an added rule and appends"
+            + " it; use addRuleAt(index, …) (Query.indexOf gives the index of a handle) or insertRuleBefore(next, …)");
   }
 
   /** {@code add rule … index I}: after the rule at this position (0 is the first rule). */
@@ -451,7 +488,11 @@ public final class Builder {
     return delete(ObjectHandle.of(ObjectKind.SET, family, needTable(), handle));
   }
 
-  /** {@code destroy set}: the spec is needed to add it first (nft 1.0.6 emulation). */
+  /**
+   * {@code destroy set}: the spec is needed to add it first (the nft 1.0.6 emulation), and must
+   * match the existing set's (nft refuses to add a set of the same name with other properties:
+   * "File exists").
+   */
   public Builder destroySet(String name, SetSpec spec) {
     return destroy(spec.toSet(family, needTable(), name));
   }
@@ -498,7 +539,11 @@ public final class Builder {
     return set(set).elements(Verb.DELETE, set, elements);
   }
 
-  /** {@code destroy element}: delete the elements that exist (emulated: add, then delete). */
+  /**
+   * {@code destroy element}: delete the elements that exist (emulated: add, then delete). In an
+   * interval set nft 1.0.6 refuses to add an element that is there ("interval overlaps with an
+   * existing one"), so there use {@link #deleteElements} on elements known to exist.
+   */
   public Builder destroyElements(Object... elements) {
     String s = needSet();
     if (nativeDestroy) {
@@ -613,22 +658,40 @@ public final class Builder {
     return delete(new CtHelper(family, needTable(), Validate.name("ct helper", name), null, null, null, null, null));
   }
 
-  /** {@code add ct timeout NAME { protocol P; l3proto L; policy = { state: seconds, … }; }}. */
+  /**
+   * {@code add ct timeout}: nft 1.0.6's JSON parser cannot add ct timeout objects (an inverted check
+   * makes it ignore a given policy and refuse a missing one: "Invalid ct timeout policy"; fixed in
+   * nft 1.0.9). This throws {@link UnsupportedFeatureException}: define the object in nft text and
+   * reference it from rules ({@code setCtTimeout}); on a newer nft use {@link #add(NftObject)}
+   * with a {@link CtTimeout}.
+   */
   public Builder addCtTimeout(String name, String protocol, @Nullable String l3proto, Map<String, Long> policy) {
-    return add(new CtTimeout(family, needTable(), Validate.name("ct timeout", name), null, l4(protocol), l3proto,
-        policy, null));
+    Validate.name("ct timeout", name);
+    l4(protocol);
+    throw new UnsupportedFeatureException(
+        "ct timeout objects: nft 1.0.6's JSON input ignores a policy and refuses a missing one (\"Invalid ct timeout"
+            + " policy\"; fixed in nft 1.0.9); define the object in nft text and reference it with setCtTimeout");
   }
 
   public Builder deleteCtTimeout(String name) {
     return delete(new CtTimeout(family, needTable(), Validate.name("ct timeout", name), null, null, null, null, null));
   }
 
-  /** {@code add ct expectation NAME { protocol P; dport D; timeout T; size S; l3proto L; }}. */
+  /**
+   * {@code add ct expectation}: nft 1.0.6's JSON parser cannot add ct expectation objects ("missing
+   * options"; its attribute parsing was fixed later). This throws {@link
+   * UnsupportedFeatureException}: define the object in nft text and reference it from rules
+   * ({@code setCtExpectation}); on a newer nft use {@link #add(NftObject)} with a {@link
+   * CtExpectation}.
+   */
   public Builder addCtExpectation(String name, String protocol, int dport, Duration timeout, int size,
       @Nullable String l3proto) {
-    return add(new CtExpectation(family, needTable(), Validate.name("ct expectation", name), null, l4(protocol),
-        Validate.port(dport), timeout.toMillis(), (int) Validate.range("ct expectation size", size, 1, 65535), l3proto,
-        null));
+    Validate.name("ct expectation", name);
+    l4(protocol);
+    Validate.port(dport);
+    throw new UnsupportedFeatureException(
+        "ct expectation objects: nft 1.0.6's JSON input cannot add them (\"missing options\"); define the object in"
+            + " nft text and reference it with setCtExpectation");
   }
 
   public Builder deleteCtExpectation(String name) {
@@ -636,15 +699,19 @@ public final class Builder {
         null, null, null));
   }
 
-  /** {@code add synproxy NAME { mss M; wscale W; [timestamp] [sack-perm]; }}. */
+  /**
+   * {@code add synproxy NAME { mss M; wscale W; [timestamp] [sack-perm]; }}. nft 1.0.6's JSON
+   * parser cannot add synproxy objects ("Unknown object passed to add command"): this throws
+   * {@link UnsupportedFeatureException}; on a newer nft use {@link #add(NftObject)} with a {@link
+   * NamedSynproxy}. Rules can reference a synproxy object made in nft text ({@code synproxyRef}).
+   */
   public Builder addSynproxy(String name, int mss, int wscale, io.jnftables.dsl.SynproxyFlag... flags) {
-    List<String> f = new ArrayList<>();
-    for (io.jnftables.dsl.SynproxyFlag fl : flags) {
-      f.add(fl.nft());
-    }
-    return add(new NamedSynproxy(family, needTable(), Validate.name("synproxy", name), null,
-        (int) Validate.range("synproxy mss", mss, 1, 65535), (int) Validate.range("synproxy wscale", wscale, 0, 14), f,
-        null));
+    Validate.name("synproxy", name);
+    Validate.range("synproxy mss", mss, 1, 65535);
+    Validate.range("synproxy wscale", wscale, 0, 14);
+    throw new UnsupportedFeatureException(
+        "synproxy objects: nft 1.0.6's JSON input cannot add them (\"Unknown object passed to add command\");"
+            + " use the synproxy statement (Expr.synproxy(mss, wscale, …)) or define the object in nft text");
   }
 
   public Builder deleteSynproxy(String name) {

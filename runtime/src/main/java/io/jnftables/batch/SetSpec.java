@@ -106,7 +106,17 @@ public final class SetSpec {
     return new SetSpec(type, mapType, flags, timeout, gcInterval, size, policy, comment, counter, elements);
   }
 
+  /**
+   * A comment: nft 1.0.6's JSON input ignores set and map comments silently, so this throws {@link
+   * io.jnftables.validate.UnsupportedFeatureException}; on a newer nft build the {@link NamedSet}
+   * directly.
+   */
   public SetSpec comment(String comment) {
+    Validate.comment(comment);
+    if (comment != null) {
+      throw new io.jnftables.validate.UnsupportedFeatureException(
+          "set and map comments: nft 1.0.6's JSON input ignores them silently (nft text accepts them)");
+    }
     return new SetSpec(type, mapType, flags, timeout, gcInterval, size, policy, Validate.comment(comment), counter, elements);
   }
 

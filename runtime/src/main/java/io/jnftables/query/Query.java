@@ -119,6 +119,21 @@ public final class Query {
     return filter(ruleset().rules(), r -> in(r.family(), r.table(), family, table) && r.chain().equals(chain));
   }
 
+  /**
+   * The position of the rule with {@code handle} in its chain (0 is the first), for {@code
+   * Builder.addRuleAt} (nft 1.0.6 cannot add after a handle); empty if no such rule.
+   */
+  public java.util.OptionalInt indexOf(Family family, String table, String chain, long handle) {
+    List<Rule> rules = rules(family, table, chain);
+    for (int i = 0; i < rules.size(); i++) {
+      Long h = rules.get(i).handle();
+      if (h != null && h == handle) {
+        return java.util.OptionalInt.of(i);
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
+
   // ------------------------------------------------------------------------------ sets, maps, elements
 
   /** Named sets (not maps or meters). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,8 +40,16 @@ final class JsonIn {
     }
   }
 
+  /**
+   * Whether the byte parser's token offset can be read without allocating a location: checked
+   * once against {@code currentTokenLocation()} on a sample document (it is an implementation
+   * detail of jackson-core's UTF-8 parser).
+   */
+  private static final boolean CHEAP_OFFSETS = cheapOffsetsWork();
+
   private final byte[] src;
   private final JsonParser p;
+  private final @Nullable ParserBase base;
 
   JsonIn(byte[] src) {
     this.src = src;
@@ -48,6 +57,38 @@ final class JsonIn {
       this.p = MAPPER.getFactory().createParser(src);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    this.base = CHEAP_OFFSETS && p instanceof ParserBase b ? b : null;
+  }
+
+  private static boolean cheapOffsetsWork() {
+    byte[] sample = "{\"a\": [1, {\"x\": \"y\"}, [true, null]], \"b\": {\"c\": 1.5, \"d\": [{}]}, \"\u00e9\": \"\u00fc\"}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (JsonParser p = MAPPER.getFactory().createParser(sample)) {
+      if (!(p instanceof ParserBase b)) {
+        return false;
+      }
+      int checked = 0;
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME) {
+          if (p.nextFieldName() != null) {
+            continue; // exercise nextFieldName() followed by nextToken() for the value, as the codec does
+          }
+          t = p.currentToken();
+          if (t == null) {
+            break;
+          }
+        }
+        if (t != JsonToken.FIELD_NAME) {
+          if (b.getTokenCharacterOffset() - 1 != p.currentTokenLocation().getByteOffset()) {
+            return false;
+          }
+          checked++;
+        }
+      }
+      return checked > 10;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -118,6 +159,9 @@ final class JsonIn {
 
   /** Byte offset of the current token: where a node that starts here begins. */
   long start() {
+    if (base != null && p.currentToken() != JsonToken.FIELD_NAME) {
+      return base.getTokenCharacterOffset() - 1;
+    }
     return p.currentTokenLocation().getByteOffset();
   }
 

@@ -45,7 +45,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Expressions ↔ JSON. Any JSON value is an expression; what the model lacks is a {@link RawExpression}. */
+/**
+ * Expressions ↔ JSON. Any JSON value is an expression; what the model lacks is a {@link
+ * RawExpression}.
+ */
 final class ExpressionCodec {
   private ExpressionCodec() {}
 

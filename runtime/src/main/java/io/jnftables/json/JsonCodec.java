@@ -66,7 +66,10 @@ public final class JsonCodec {
     return write(g -> ObjectCodec.write(g, object), 128);
   }
 
-  /** Statements as the JSON array a rule's {@code expr} holds, the inverse of {@link #decodeStatements}. */
+  /**
+   * Statements as the JSON array a rule's {@code expr} holds, the inverse of {@link
+   * #decodeStatements}.
+   */
   public static String encodeStatements(List<Statement> statements) {
     return write(g -> StatementCodec.writeAll(g, statements), 64 + statements.size() * 64);
   }

@@ -62,9 +62,34 @@ final class JsonIn {
   }
 
   private static boolean cheapOffsetsWork() {
-    byte[] sample = "{\"a\": [1, {\"x\": \"y\"}, [true, null]], \"b\": {\"c\": 1.5, \"d\": [{}]}, \"\u00e9\": \"\u00fc\"}"
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    try (JsonParser p = MAPPER.getFactory().createParser(sample)) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      // objects, arrays and scalars after names and inside arrays, and non-ASCII text
+      g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeArrayFieldStart("a");
+      g.writeNumber(1);
+      g.writeStartObject();
+      g.writeStringField("x", "y");
+      g.writeEndObject();
+      g.writeStartArray();
+      g.writeBoolean(true);
+      g.writeNull();
+      g.writeEndArray();
+      g.writeEndArray();
+      g.writeObjectFieldStart("b");
+      g.writeNumberField("c", 1.5);
+      g.writeArrayFieldStart("d");
+      g.writeStartObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeStringField("\u00e9", "\u00fc");
+      g.writeEndObject();
+    } catch (IOException e) {
+      return false;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(out.toByteArray())) {
       if (!(p instanceof ParserBase b)) {
         return false;
       }
@@ -126,7 +151,9 @@ final class JsonIn {
     }
   }
 
-  /** Moves to the next field of the current object: its name, or {@code null} at the object's end. */
+  /**
+   * Moves to the next field of the current object: its name, or {@code null} at the object's end.
+   */
   @Nullable String nextField() {
     try {
       String name = p.nextFieldName();
@@ -342,7 +369,8 @@ final class JsonIn {
 
   /** A required property is missing from the object that just ended (current token: its end). */
   JsonDecodingException missing(String property) {
-    return new JsonDecodingException(path() + "." + property, "required property \"" + property + "\" is missing");
+    return new JsonDecodingException(
+        path() + "." + property, "required property \"" + property + "\" is missing");
   }
 
   private JsonDecodingException type(String expected) {
@@ -374,7 +402,9 @@ final class JsonIn {
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     JsonStreamContext ctx = p.getParsingContext();
     return new JsonDecodingException(
-        "$", "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + e.getOriginalMessage(), e);
+        "$",
+        "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + e.getOriginalMessage(),
+        e);
   }
 
   static String format(JsonPointer pointer) {

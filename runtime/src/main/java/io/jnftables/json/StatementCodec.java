@@ -43,7 +43,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Statements ↔ JSON: one single-key object per statement; what the model lacks is a {@link RawStatement}. */
+/**
+ * Statements ↔ JSON: one single-key object per statement; what the model lacks is a {@link
+ * RawStatement}.
+ */
 final class StatementCodec {
   private StatementCodec() {}
 
@@ -399,7 +402,10 @@ final class StatementCodec {
     return out;
   }
 
-  /** The statement at the current token: a single-key object, or nft's text for statements it cannot print as JSON. */
+  /**
+   * The statement at the current token: a single-key object, or nft's text for statements it cannot
+   * print as JSON.
+   */
   static Statement read(JsonIn in) {
     JsonToken t = in.token();
     if (t == JsonToken.VALUE_STRING) {
@@ -421,7 +427,10 @@ final class StatementCodec {
     return s;
   }
 
-  /** The statement with key {@code key} whose value is at the current token; raw if the model lacks it. */
+  /**
+   * The statement with key {@code key} whose value is at the current token; raw if the model lacks
+   * it.
+   */
   static Statement readValue(JsonIn in, String key) {
     long start = in.start();
     int endDepth = in.endDepth();

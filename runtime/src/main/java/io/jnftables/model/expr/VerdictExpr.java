@@ -3,7 +3,10 @@ package io.jnftables.model.expr;
 import io.jnftables.model.stmt.Verdict;
 import java.util.Objects;
 
-/** A verdict used as a value, as in the data of a verdict map: {@code {"accept":null}}, {@code {"jump":{"target":"c"}}}. */
+/**
+ * A verdict used as a value, as in the data of a verdict map: {@code {"accept":null}}, {@code
+ * {"jump":{"target":"c"}}}.
+ */
 public record VerdictExpr(Verdict verdict) implements Expression {
   public VerdictExpr {
     Objects.requireNonNull(verdict, "verdict");

@@ -9,5 +9,8 @@ import java.util.Objects;
 public record SetReference(String name) implements Expression {
   public SetReference {
     Objects.requireNonNull(name, "name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a set reference needs a set name");
+    }
   }
 }

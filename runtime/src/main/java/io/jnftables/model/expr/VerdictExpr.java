@@ -8,10 +8,10 @@ import java.util.Objects;
  * {"jump":{"target":"c"}}}.
  */
 public record VerdictExpr(Verdict verdict) implements Expression {
+  public static final VerdictExpr ACCEPT = new VerdictExpr(Verdict.ACCEPT);
+  public static final VerdictExpr DROP = new VerdictExpr(Verdict.DROP);
+
   public VerdictExpr {
     Objects.requireNonNull(verdict, "verdict");
   }
-
-  public static final VerdictExpr ACCEPT = new VerdictExpr(Verdict.ACCEPT);
-  public static final VerdictExpr DROP = new VerdictExpr(Verdict.DROP);
 }

@@ -285,7 +285,7 @@ public final class Builder {
 
   /** {@code add table FAMILY NAME}; the table becomes the context. */
   public Builder addTable(String name) {
-    return add(Table.of(family, name));
+    return add(Table.of(family, Validate.name("table", name)));
   }
 
   /**
@@ -327,12 +327,12 @@ public final class Builder {
 
   /** {@code add chain}: a regular chain (reached by jump/goto); it becomes the context. */
   public Builder addChain(String name) {
-    return add(Chain.regular(family, needTable(), name));
+    return add(Chain.regular(family, needTable(), Validate.name("chain", name)));
   }
 
   /** {@code add chain { type … hook … priority …; policy …; }}: a base chain. */
   public Builder addChain(String name, BaseChain base) {
-    return add(Chain.base(family, needTable(), name, base));
+    return add(Chain.base(family, needTable(), Validate.name("chain", name), base));
   }
 
   public Builder createChain(String name) {

@@ -94,7 +94,7 @@ class RoundTripConformanceKernelTest {
           continue;
         }
         loadable++;
-        before = ns.json(LIST);
+        before = listing(ns, id);
         Ruleset listed = Query.of(ns.nft()).ruleset();
         batch = Builder.fromRuleset(listed).build();
         ns.nft().submit(Builder.create().flushRuleset().build());
@@ -105,7 +105,7 @@ class RoundTripConformanceKernelTest {
       }
       try (KernelNs ns = KernelNs.fresh()) {
         ns.nft().submit(batch);
-        String after = ns.json(LIST);
+        String after = listing(ns, id);
         JsonNode a = normalize(M.readTree(before));
         JsonNode b = normalize(M.readTree(after));
         if (a.equals(b)) {
@@ -113,6 +113,8 @@ class RoundTripConformanceKernelTest {
         } else {
           failures.add(id + ": listed differently after reapply\n  before " + a + "\n  after  " + b);
         }
+      } catch (IOException e) {
+        failures.add(id + ": a listing is not JSON: " + e.getMessage());
       } catch (NftablesException e) {
         failures.add(id + ": reapply refused: " + e.nftMessage().strip().lines().findFirst().orElse("")
             + "\n  batch " + abbreviate(batch.toJson()));
@@ -133,6 +135,27 @@ class RoundTripConformanceKernelTest {
     }
     assertEquals(loadable - NFT_106_JSON_CANNOT.size(), same, "every ruleset outside the known nft 1.0.6 gaps round trips");
     assertTrue(loadable >= 150, "only " + loadable + " rulesets load here");
+  }
+
+  static final List<String> TRUNCATED = new ArrayList<>();
+
+  /**
+   * The JSON listing. Rarely (seen once in a full suite run, never in isolation) the listing's text
+   * came back cut short; that is retried once and reported, so a native-layer flake shows without
+   * hiding the round trip's own result.
+   */
+  static String listing(KernelNs ns, String id) {
+    String s = ns.json(LIST);
+    try {
+      M.readTree(s);
+      return s;
+    } catch (IOException e) {
+      String again = ns.json(LIST);
+      System.out.println("WARNING: truncated JSON listing (" + s.length() + " chars) for " + id + ", retried: "
+          + (again.length() == s.length() ? "same length" : again.length() + " chars"));
+      TRUNCATED.add(id);
+      return again;
+    }
   }
 
   private static String abbreviate(String s) {

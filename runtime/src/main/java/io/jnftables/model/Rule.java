@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A rule: the statements it runs, in order, in the chain it belongs to. */
+/**
+ * A rule: the statements it runs, in order, in the chain it belongs to.
+ *
+ * @param handle the kernel's handle: set on listed rules; in {@code add}/{@code insert} the rule
+ *     to place this one after/before, in {@code replace} the rule to replace
+ * @param index the position for {@code add}/{@code insert}, as an alternative to the handle
+ */
 public record Rule(
     Family family,
     String table,
     String chain,
     List<Statement> statements,
     @Nullable Long handle,
-    @Nullable String comment)
+    @Nullable String comment,
+    @Nullable Integer index)
     implements NftObject {
   public Rule {
     Objects.requireNonNull(family, "family");
@@ -22,11 +29,26 @@ public record Rule(
     statements = List.copyOf(statements);
   }
 
+  public Rule(
+      Family family,
+      String table,
+      String chain,
+      List<Statement> statements,
+      @Nullable Long handle,
+      @Nullable String comment) {
+    this(family, table, chain, statements, handle, comment, null);
+  }
+
   public static Rule of(Family family, String table, String chain, List<Statement> statements) {
     return new Rule(family, Names.check("table", table), Names.check("chain", chain), statements, null, null);
   }
 
   public Rule withoutHandle() {
-    return handle == null ? this : new Rule(family, table, chain, statements, null, comment);
+    return handle == null ? this : new Rule(family, table, chain, statements, null, comment, index);
+  }
+
+  /** The same rule with a comment. */
+  public Rule withComment(@Nullable String comment) {
+    return new Rule(family, table, chain, statements, handle, comment, index);
   }
 }

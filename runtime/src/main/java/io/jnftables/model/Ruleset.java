@@ -1,7 +1,5 @@
 package io.jnftables.model;
 
-import io.jnftables.model.stmt.RawStatement;
-import io.jnftables.model.stmt.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,17 +37,24 @@ public record Ruleset(List<NftObject> objects) {
     return only(Rule.class, r -> r.table().equals(table) && r.chain().equals(chain));
   }
 
-  /** How many objects, statements and expressions were kept raw because the model lacks them. */
+  /** Named sets, maps and meters. */
+  public List<NamedSet> sets() {
+    return only(NamedSet.class, s -> true);
+  }
+
+  /** The objects of one type, in listing order, e.g. {@code objects(NamedCounter.class)}. */
+  public <T extends NftObject> List<T> objects(Class<T> type) {
+    return only(type, o -> true);
+  }
+
+  /**
+   * How many objects, statements and expressions were kept raw because the model lacks them,
+   * counting everything nested (statements of rules, sets and elements, expressions at any depth).
+   */
   public int rawCount() {
     int n = 0;
     for (NftObject o : objects) {
-      if (o instanceof RawObject) {
-        n++;
-      } else if (o instanceof Rule r) {
-        for (Statement s : r.statements()) {
-          n += RawStatement.countRaw(s);
-        }
-      }
+      n += RawNodes.count(o);
     }
     return n;
   }

@@ -10,7 +10,12 @@ public enum Verb {
   FLUSH("flush"),
   LIST("list"),
   RESET("reset"),
-  RENAME("rename");
+  RENAME("rename"),
+  /**
+   * Like {@code delete}, but no error if the object is absent. nft 1.0.8 and later; 1.0.6 rejects
+   * it.
+   */
+  DESTROY("destroy");
 
   private final String jsonName;
 

@@ -122,18 +122,20 @@ class JsonCodecTest {
   @Test
   void keepsWhatItDoesNotKnowAsRawNodesThatReencodeUnchanged() throws IOException {
     String listing =
-        "{\"nftables\":[{\"flowtable\":{\"family\":\"inet\",\"name\":\"f\",\"table\":\"t\",\"hook\":\"ingress\"}},"
-            + "{\"table\":{\"family\":\"inet\",\"name\":\"t\",\"handle\":1,\"flags\":\"dormant\"}},"
+        "{\"nftables\":[{\"tunnel\":{\"family\":\"inet\",\"name\":\"f\",\"table\":\"t\",\"id\":3}},"
+            + "{\"table\":{\"family\":\"inet\",\"name\":\"t\",\"handle\":1,\"frob\":\"x\"}},"
             + "{\"rule\":{\"family\":\"inet\",\"table\":\"t\",\"chain\":\"c\",\"handle\":2,\"expr\":["
-            + "{\"match\":{\"op\":\"==\",\"left\":{\"osf\":{\"key\":\"name\"}},\"right\":\"Linux\"}},"
-            + "{\"meter\":{\"name\":\"m\"}},{\"accept\":null}]}}]}";
+            + "{\"match\":{\"op\":\"==\",\"left\":{\"dccp option\":{\"type\":4}},\"right\":true}},"
+            + "{\"last\":{\"used\":12}},{\"accept\":null}]}}]}";
     Ruleset rs = JsonCodec.decodeRuleset(listing);
     assertInstanceOf(RawObject.class, rs.objects().get(0));
-    // An unknown property ("flags") makes the whole table raw rather than losing the property.
+    // An unknown property ("frob") makes the whole table raw rather than losing the property.
     assertInstanceOf(RawObject.class, rs.objects().get(1));
+    assertEquals("table", ((RawObject) rs.objects().get(1)).key());
     Rule r = rs.rules().get(0);
     assertInstanceOf(RawExpression.class, ((Match) r.statements().get(0)).left());
     assertInstanceOf(RawStatement.class, r.statements().get(1));
+    assertEquals(Verdict.ACCEPT, r.statements().get(2));
     assertEquals(4, rs.rawCount());
     assertEquals(tree(listing), tree(JsonCodec.encodeRuleset(rs)));
   }

@@ -232,22 +232,6 @@ public final class Nftables implements AutoCloseable {
     return list(Listing.ruleset());
   }
 
-  /**
-   * Runs nft text commands as {@code nft -f} would (e.g. a whole ruleset file's content) and
-   * returns nft's output. Throws {@link NftablesException} with nft's message if they fail.
-   */
-  public String runText(String commands) {
-    return runOrThrow(NftRequest.text(commands), "nft commands");
-  }
-
-  /**
-   * Runs a libnftables JSON document ({@code {"nftables":[...]}}) and returns libnftables' JSON
-   * output as it is, e.g. an unparsed listing. Throws {@link NftablesException} if it fails.
-   */
-  public String runJson(String json) {
-    return runOrThrow(NftRequest.json(json), "JSON commands");
-  }
-
   /** The whole ruleset as nft prints it ({@code nft list ruleset}). */
   public String listRulesetText() {
     return listText(Listing.ruleset());

@@ -13,6 +13,7 @@ import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.model.Chain;
 import io.jnftables.model.Command;
+import io.jnftables.model.NamedSet;
 import io.jnftables.model.RawObject;
 import io.jnftables.model.Rule;
 import io.jnftables.model.Ruleset;
@@ -215,12 +216,12 @@ class NftablesClientKernelTest {
       assertEquals(2, nft.list(Listing.chain(Family.INET, "t", "c")).rules().size());
       String setJson = nft.runJson("{\"nftables\":[{\"list\":{\"set\":{\"family\":\"inet\",\"table\":\"t\",\"name\":\"s\"}}}]}");
       assertTrue(setJson.contains("\"elem\": [\"10.0.0.1\", \"10.0.0.2\"]"), setJson);
-      RawObject full = (RawObject) nft.list(Listing.set(Family.INET, "t", "s")).objects().get(1);
-      RawObject terse = (RawObject) nft.list(Listing.set(Family.INET, "t", "s").asTerse()).objects().get(1);
-      assertEquals(2, full.value().get("elem").size());
-      assertFalse(terse.value().has("elem"));
+      NamedSet full = (NamedSet) nft.list(Listing.set(Family.INET, "t", "s")).objects().get(1);
+      NamedSet terse = (NamedSet) nft.list(Listing.set(Family.INET, "t", "s").asTerse()).objects().get(1);
+      assertEquals(2, full.elements().size());
+      assertEquals(List.of(), terse.elements());
       assertFalse(nft.list(Listing.table(Family.INET, "t").asTerse()).objects().stream()
-          .anyMatch(o -> o instanceof RawObject ro && ro.value().has("elem")));
+          .anyMatch(o -> o instanceof NamedSet ns && !ns.elements().isEmpty()));
       assertTrue(nft.runText("list set inet t s").contains("10.0.0.1"));
       NftablesException missing = assertThrows(NftablesException.class, () -> nft.list(Listing.table(Family.IP, "t")));
       assertEquals(NftErrno.ENOENT, missing.errno());

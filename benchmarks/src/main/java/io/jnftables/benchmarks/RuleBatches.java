@@ -5,9 +5,17 @@ import io.jnftables.annotations.Family;
 import io.jnftables.annotations.Hook;
 import io.jnftables.annotations.Policy;
 import io.jnftables.batch.Batch;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import io.jnftables.json.JsonCodec;
 import io.jnftables.model.BaseChain;
 import io.jnftables.model.Chain;
+import io.jnftables.model.Metainfo;
+import io.jnftables.model.NftObject;
 import io.jnftables.model.Rule;
+import io.jnftables.model.Ruleset;
 import io.jnftables.model.Table;
 import io.jnftables.model.expr.NumberLiteral;
 import io.jnftables.model.expr.PayloadExpr;
@@ -15,6 +23,9 @@ import io.jnftables.model.expr.StringLiteral;
 import io.jnftables.model.stmt.Counter;
 import io.jnftables.model.stmt.Match;
 import io.jnftables.model.stmt.Verdict;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +34,8 @@ import java.util.Map;
 /**
  * The benchmark workload: {@code n} rules of the form {@code ip saddr 10.x.y.1 tcp dport N
  * counter accept} in one chain (the shape measured in the libnftables notes), as a typed batch
- * and as the plain {@code Map}s a naive Jackson user would build.
+ * and as the plain {@code Map}s a naive Jackson user would build; and the listing nft 1.0.6 gives
+ * back for it ({@link #listing}), byte for byte (a kernel test checks that).
  */
 public final class RuleBatches {
   private RuleBatches() {}
@@ -85,6 +97,93 @@ public final class RuleBatches {
       commands.add(Map.of("add", Map.of("rule", rule)));
     }
     return Map.of("nftables", commands);
+  }
+
+  /**
+   * What {@code nft -j list ruleset} prints in a fresh namespace after {@link #typed}{@code (n)}:
+   * metainfo, the table (handle 1), the chain (handle 1), the rules (handles 2…n+1) with zeroed
+   * counters, in nft's property order and spacing ({@code ", "}, {@code ": "}), without the
+   * trailing newline.
+   */
+  public static String listing(int n) {
+    List<NftObject> objects = new ArrayList<>(n + 3);
+    objects.add(new Metainfo("1.0.6", "Lester Gooch #5", 1));
+    objects.add(new Table(Family.IP, "bench", 1L));
+    objects.add(
+        new Chain(Family.IP, "bench", "input", BaseChain.of(ChainType.FILTER, Hook.INPUT, 0, Policy.ACCEPT), 1L));
+    for (int i = 0; i < n; i++) {
+      objects.add(
+          new Rule(
+              Family.IP, "bench", "input",
+              List.of(
+                  Match.eq(new PayloadExpr("ip", "saddr"), new StringLiteral(address(i))),
+                  Match.eq(new PayloadExpr("tcp", "dport"), new NumberLiteral(port(i))),
+                  new Counter(0L, 0L),
+                  Verdict.ACCEPT),
+              (long) i + 2, null));
+    }
+    return withNftSpacing(JsonCodec.encodeRuleset(new Ruleset(objects)));
+  }
+
+  /** Re-spaces compact JSON the way jansson's {@code json_dumpf(…, 0)} (libnftables) writes it. */
+  static String withNftSpacing(String compact) {
+    JsonFactory f = new JsonFactory();
+    StringWriter out = new StringWriter(compact.length() + compact.length() / 4);
+    try (JsonParser p = f.createParser(compact);
+        JsonGenerator g = f.createGenerator(out).setPrettyPrinter(new NftSpacing())) {
+      p.nextToken();
+      g.copyCurrentStructure(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** ", " between elements, ": " after names, nothing else. */
+  private static final class NftSpacing implements PrettyPrinter {
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {}
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+      g.writeRaw('{');
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw('[');
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      g.writeRaw(']');
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {}
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {}
   }
 
   private static Map<String, Object> match(String protocol, String field, Object right) {

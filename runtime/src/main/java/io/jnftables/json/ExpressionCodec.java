@@ -42,9 +42,13 @@ import io.jnftables.model.stmt.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Expressions ↔ JSON. Any JSON value is an expression; what the model lacks is a {@link RawExpression}. */
+/**
+ * Expressions ↔ JSON. Any JSON value is an expression; what the model lacks is a {@link
+ * RawExpression}.
+ */
 final class ExpressionCodec {
   private ExpressionCodec() {}
 
@@ -58,7 +62,46 @@ final class ExpressionCodec {
 
   // ================================================================== writing
 
+  /**
+   * Selectors (payload fields, meta and ct keys) recur in almost every rule: each one is encoded
+   * once, by {@link #writeTyped}, and then copied as bytes. Bounded, so that a stream of distinct
+   * selectors cannot grow it without limit.
+   */
+  private static final int MAX_CACHED_SELECTORS = 4096;
+
+  private static final ConcurrentHashMap<Expression, SerializedString> SELECTORS = new ConcurrentHashMap<>();
+
   static void write(JsonGenerator g, Expression e) throws IOException {
+    if (e instanceof StringLiteral s) {
+      g.writeString(s.value());
+    } else if (e instanceof NumberLiteral n) {
+      g.writeNumber(n.value());
+    } else if (e instanceof PayloadExpr || e instanceof MetaExpr || e instanceof CtExpr) {
+      SerializedString bytes = SELECTORS.get(e);
+      if (bytes == null) {
+        bytes = preEncode(e);
+        if (SELECTORS.size() < MAX_CACHED_SELECTORS) {
+          SELECTORS.putIfAbsent(e, bytes);
+        }
+      }
+      g.writeRawValue(bytes);
+    } else {
+      writeTyped(g, e);
+    }
+  }
+
+  private static SerializedString preEncode(Expression e) {
+    java.io.StringWriter out = new java.io.StringWriter(64);
+    try (JsonGenerator g = JsonIn.MAPPER.getFactory().createGenerator(out)) {
+      writeTyped(g, e);
+    } catch (IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    return new SerializedString(out.toString());
+  }
+
+  /** The general writer: every expression type, token by token. */
+  private static void writeTyped(JsonGenerator g, Expression e) throws IOException {
     if (e instanceof StringLiteral s) {
       g.writeString(s.value());
     } else if (e instanceof NumberLiteral n) {

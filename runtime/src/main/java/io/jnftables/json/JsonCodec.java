@@ -2,6 +2,7 @@ package io.jnftables.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.jnftables.model.Command;
 import io.jnftables.model.DocumentItem;
 import io.jnftables.model.NftObject;
@@ -65,7 +66,10 @@ public final class JsonCodec {
     return write(g -> ObjectCodec.write(g, object), 128);
   }
 
-  /** Statements as the JSON array a rule's {@code expr} holds, the inverse of {@link #decodeStatements}. */
+  /**
+   * Statements as the JSON array a rule's {@code expr} holds, the inverse of {@link
+   * #decodeStatements}.
+   */
   public static String encodeStatements(List<Statement> statements) {
     return write(g -> StatementCodec.writeAll(g, statements), 64 + statements.size() * 64);
   }
@@ -76,7 +80,8 @@ public final class JsonCodec {
   }
 
   private static byte[] encodeItems(List<? extends DocumentItem> items) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + items.size() * 256);
+    // Segments instead of one growing array: no large buffer is ever copied to grow it.
+    ByteArrayBuilder out = new ByteArrayBuilder(null, Math.min(128 * 1024, 256 + items.size() * 300));
     try (JsonGenerator g = JsonIn.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeFieldName(K.NFTABLES);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,8 +40,16 @@ final class JsonIn {
     }
   }
 
+  /**
+   * Whether the byte parser's token offset can be read without allocating a location: checked
+   * once against {@code currentTokenLocation()} on a sample document (it is an implementation
+   * detail of jackson-core's UTF-8 parser).
+   */
+  private static final boolean CHEAP_OFFSETS = cheapOffsetsWork();
+
   private final byte[] src;
   private final JsonParser p;
+  private final @Nullable ParserBase base;
 
   JsonIn(byte[] src) {
     this.src = src;
@@ -48,6 +57,63 @@ final class JsonIn {
       this.p = MAPPER.getFactory().createParser(src);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    this.base = CHEAP_OFFSETS && p instanceof ParserBase b ? b : null;
+  }
+
+  private static boolean cheapOffsetsWork() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      // objects, arrays and scalars after names and inside arrays, and non-ASCII text
+      g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeArrayFieldStart("a");
+      g.writeNumber(1);
+      g.writeStartObject();
+      g.writeStringField("x", "y");
+      g.writeEndObject();
+      g.writeStartArray();
+      g.writeBoolean(true);
+      g.writeNull();
+      g.writeEndArray();
+      g.writeEndArray();
+      g.writeObjectFieldStart("b");
+      g.writeNumberField("c", 1.5);
+      g.writeArrayFieldStart("d");
+      g.writeStartObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeStringField("\u00e9", "\u00fc");
+      g.writeEndObject();
+    } catch (IOException e) {
+      return false;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(out.toByteArray())) {
+      if (!(p instanceof ParserBase b)) {
+        return false;
+      }
+      int checked = 0;
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME) {
+          if (p.nextFieldName() != null) {
+            continue; // exercise nextFieldName() followed by nextToken() for the value, as the codec does
+          }
+          t = p.currentToken();
+          if (t == null) {
+            break;
+          }
+        }
+        if (t != JsonToken.FIELD_NAME) {
+          if (b.getTokenCharacterOffset() - 1 != p.currentTokenLocation().getByteOffset()) {
+            return false;
+          }
+          checked++;
+        }
+      }
+      return checked > 10;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -85,7 +151,9 @@ final class JsonIn {
     }
   }
 
-  /** Moves to the next field of the current object: its name, or {@code null} at the object's end. */
+  /**
+   * Moves to the next field of the current object: its name, or {@code null} at the object's end.
+   */
   @Nullable String nextField() {
     try {
       String name = p.nextFieldName();
@@ -118,6 +186,9 @@ final class JsonIn {
 
   /** Byte offset of the current token: where a node that starts here begins. */
   long start() {
+    if (base != null && p.currentToken() != JsonToken.FIELD_NAME) {
+      return base.getTokenCharacterOffset() - 1;
+    }
     return p.currentTokenLocation().getByteOffset();
   }
 
@@ -298,7 +369,8 @@ final class JsonIn {
 
   /** A required property is missing from the object that just ended (current token: its end). */
   JsonDecodingException missing(String property) {
-    return new JsonDecodingException(path() + "." + property, "required property \"" + property + "\" is missing");
+    return new JsonDecodingException(
+        path() + "." + property, "required property \"" + property + "\" is missing");
   }
 
   private JsonDecodingException type(String expected) {
@@ -330,7 +402,9 @@ final class JsonIn {
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     JsonStreamContext ctx = p.getParsingContext();
     return new JsonDecodingException(
-        "$", "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + e.getOriginalMessage(), e);
+        "$",
+        "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + e.getOriginalMessage(),
+        e);
   }
 
   static String format(JsonPointer pointer) {

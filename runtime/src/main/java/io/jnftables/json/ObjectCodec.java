@@ -369,7 +369,8 @@ final class ObjectCodec {
     }
     String extra = in.nextField();
     if (extra != null) {
-      throw in.fail("an element of \"nftables\" has exactly one key; \"" + key + "\" is followed by \"" + extra + "\"");
+      throw in.fail(
+          "an element of \"nftables\" has exactly one key; \"" + key + "\" is followed by \"" + extra + "\"");
     }
     return item;
   }
@@ -412,7 +413,9 @@ final class ObjectCodec {
     }
   }
 
-  /** The object with key {@code key} whose value is at the current token; raw if the model lacks it. */
+  /**
+   * The object with key {@code key} whose value is at the current token; raw if the model lacks it.
+   */
   static NftObject readValue(JsonIn in, String key) {
     long start = in.start();
     int endDepth = in.endDepth();
@@ -764,8 +767,8 @@ final class ObjectCodec {
       return ObjectHandle.of(objectKind, family, table, h.handle);
     }
     return new NamedSet(
-        kind, family, table, h.name(in), h.handle, type, mapType, policy, flags, elements, timeout, gcInterval,
-        size, h.comment, statements);
+        kind, family, table, h.name(in), h.handle, type, mapType, policy, flags, elements, timeout,
+        gcInterval, size, h.comment, statements);
   }
 
   private static NftObject element(JsonIn in) {
@@ -930,7 +933,9 @@ final class ObjectCodec {
     return (int) v;
   }
 
-  /** One object-specific property: its value typed as the model holds it, or a mismatch if unknown. */
+  /**
+   * One object-specific property: its value typed as the model holds it, or a mismatch if unknown.
+   */
   private static Object ownValue(JsonIn in, ObjectKind kind, String f) {
     switch (kind) {
       case COUNTER:

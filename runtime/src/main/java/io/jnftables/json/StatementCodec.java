@@ -43,7 +43,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Statements ↔ JSON: one single-key object per statement; what the model lacks is a {@link RawStatement}. */
+/**
+ * Statements ↔ JSON: one single-key object per statement; what the model lacks is a {@link
+ * RawStatement}.
+ */
 final class StatementCodec {
   private StatementCodec() {}
 
@@ -69,9 +72,47 @@ final class StatementCodec {
 
   // ================================================================== writing
 
+  /** Statements that are always the same JSON, encoded once by the general path below. */
+  private static final SerializedString COUNTER_NEW = preEncoded(Counter.NEW);
+  private static final SerializedString NOTRACK = preEncoded(Notrack.INSTANCE);
+  private static final SerializedString[] PLAIN_VERDICTS = new SerializedString[Verdict.Kind.values().length];
+
+  static {
+    for (Verdict.Kind v : Verdict.Kind.values()) {
+      if (!v.takesTarget()) {
+        PLAIN_VERDICTS[v.ordinal()] = preEncoded(new Verdict(v, null));
+      }
+    }
+  }
+
+  private static SerializedString preEncoded(Statement s) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = JsonIn.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      writeField(g, s);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new SerializedString(out.toString());
+  }
+
   static void write(JsonGenerator g, Statement s) throws IOException {
     if (s instanceof TextStatement t) {
       g.writeString(t.text());
+      return;
+    }
+    // Constant statements go out pre-encoded (the same bytes the general path writes).
+    if (s instanceof Verdict v && v.target() == null) {
+      g.writeRawValue(PLAIN_VERDICTS[v.kind().ordinal()]);
+      return;
+    }
+    if (s instanceof Counter c && c.packets() == null && c.bytes() == null) {
+      g.writeRawValue(COUNTER_NEW);
+      return;
+    }
+    if (s instanceof Notrack) {
+      g.writeRawValue(NOTRACK);
       return;
     }
     g.writeStartObject();
@@ -361,7 +402,10 @@ final class StatementCodec {
     return out;
   }
 
-  /** The statement at the current token: a single-key object, or nft's text for statements it cannot print as JSON. */
+  /**
+   * The statement at the current token: a single-key object, or nft's text for statements it cannot
+   * print as JSON.
+   */
   static Statement read(JsonIn in) {
     JsonToken t = in.token();
     if (t == JsonToken.VALUE_STRING) {
@@ -383,7 +427,10 @@ final class StatementCodec {
     return s;
   }
 
-  /** The statement with key {@code key} whose value is at the current token; raw if the model lacks it. */
+  /**
+   * The statement with key {@code key} whose value is at the current token; raw if the model lacks
+   * it.
+   */
   static Statement readValue(JsonIn in, String key) {
     long start = in.start();
     int endDepth = in.endDepth();

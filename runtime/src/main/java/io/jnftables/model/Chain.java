@@ -40,7 +40,10 @@ public record Chain(
         family, Names.check("table", table), Names.check("chain", name), Objects.requireNonNull(base), null);
   }
 
-  /** What {@code rename chain family table name newName} sends: {@code {"rename":{"chain":{…,"newname":…}}}}. */
+  /**
+   * What {@code rename chain family table name newName} sends: {@code
+   * {"rename":{"chain":{…,"newname":…}}}}.
+   */
   public static Chain rename(Family family, String table, String name, String newName) {
     return new Chain(
         family, Names.check("table", table), Names.check("chain", name), null, null, null,

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named conntrack expectation: {@code {"ct expectation":{…,"protocol":"tcp","dport":666,"timeout":100,"size":96,"l3proto":"ip"}}}.
+ * A named conntrack expectation: {@code {"ct
+ * expectation":{…,"protocol":"tcp","dport":666,"timeout":100,"size":96,"l3proto":"ip"}}}.
  *
  * @param timeout in milliseconds
  */

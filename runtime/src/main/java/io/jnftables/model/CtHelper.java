@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named conntrack helper object: {@code {"ct helper":{…,"type":"ftp","protocol":"tcp","l3proto":"ip"}}}.
+ * A named conntrack helper object: {@code {"ct
+ * helper":{…,"type":"ftp","protocol":"tcp","l3proto":"ip"}}}.
  */
 public record CtHelper(
     Family family,

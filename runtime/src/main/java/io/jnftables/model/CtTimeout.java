@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named conntrack timeout policy: {@code {"ct timeout":{…,"protocol":"tcp","l3proto":"ip","policy":{"established":100}}}}.
+ * A named conntrack timeout policy: {@code {"ct
+ * timeout":{…,"protocol":"tcp","l3proto":"ip","policy":{"established":100}}}}.
  *
  * @param policy timeouts in seconds per connection state; {@code null} when absent. nft lists a
  *     policy without changed states as JSON {@code null}, which decodes to an empty map (and back).

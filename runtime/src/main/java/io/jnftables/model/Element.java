@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Elements of a named set or map, as {@code add}/{@code delete element} carry them: {@code {"element":{"family":…,"table":…,"name":"s","elem":["10.0.0.1",…]}}}. Map elements are {@link io.jnftables.model.expr.MappingExpr}s.
+ * Elements of a named set or map, as {@code add}/{@code delete element} carry them: {@code
+ * {"element":{"family":…,"table":…,"name":"s","elem":["10.0.0.1",…]}}}. Map elements are {@link
+ * io.jnftables.model.expr.MappingExpr}s.
  */
 public record Element(
     Family family,

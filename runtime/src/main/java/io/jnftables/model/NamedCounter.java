@@ -5,7 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named counter object: {@code {"counter":{"family":…,"table":…,"name":…,"packets":0,"bytes":0}}}. Rules use it through {@link io.jnftables.model.stmt.ObjectRef}.
+ * A named counter object: {@code
+ * {"counter":{"family":…,"table":…,"name":…,"packets":0,"bytes":0}}}. Rules use it through {@link
+ * io.jnftables.model.stmt.ObjectRef}.
  */
 public record NamedCounter(
     Family family,
@@ -24,6 +26,7 @@ public record NamedCounter(
 
   /** A new counter to add. */
   public static NamedCounter of(Family family, String table, String name) {
-    return new NamedCounter(family, Names.check("table", table), Names.check("counter", name), null, null, null, null);
+    return new NamedCounter(
+        family, Names.check("table", table), Names.check("counter", name), null, null, null, null);
   }
 }

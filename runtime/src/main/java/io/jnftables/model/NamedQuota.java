@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named quota object: {@code {"quota":{…,"bytes":1200,"used":0,"inv":true}}}. nft lists {@code inv} always; the codec writes it whenever {@code bytes} is present.
+ * A named quota object: {@code {"quota":{…,"bytes":1200,"used":0,"inv":true}}}. nft lists {@code
+ * inv} always; the codec writes it whenever {@code bytes} is present.
  */
 public record NamedQuota(
     Family family,
@@ -25,6 +26,7 @@ public record NamedQuota(
 
   /** A new quota of {@code bytes}; {@code over} inverts it (match once exceeded). */
   public static NamedQuota of(Family family, String table, String name, long bytes, boolean over) {
-    return new NamedQuota(family, Names.check("table", table), Names.check("quota", name), null, bytes, null, over, null);
+    return new NamedQuota(
+        family, Names.check("table", table), Names.check("quota", name), null, bytes, null, over, null);
   }
 }

@@ -70,7 +70,8 @@ public record NamedSet(
   }
 
   /** A set of {@code type} (one name, or several for a concatenation) with these flags. */
-  public static NamedSet set(Family family, String table, String name, List<String> type, List<String> flags) {
+  public static NamedSet set(
+      Family family, String table, String name, List<String> type, List<String> flags) {
     return new NamedSet(
         Kind.SET, family, Names.check("table", table), Names.check("set", name), null, type, null, null,
         flags, List.of(), null, null, null, null, List.of());
@@ -81,7 +82,8 @@ public record NamedSet(
       Family family, String table, String name, List<String> type, String mapType, List<String> flags) {
     return new NamedSet(
         Kind.MAP, family, Names.check("table", table), Names.check("map", name), null, type,
-        Objects.requireNonNull(mapType, "mapType"), null, flags, List.of(), null, null, null, null, List.of());
+        Objects.requireNonNull(mapType, "mapType"), null, flags, List.of(), null, null, null, null,
+        List.of());
   }
 
   public boolean isMap() {
@@ -99,7 +101,7 @@ public record NamedSet(
     return handle == null
         ? this
         : new NamedSet(
-            kind, family, table, name, null, type, mapType, policy, flags, elements, timeout, gcInterval, size,
-            comment, statements);
+            kind, family, table, name, null, type, mapType, policy, flags, elements, timeout, gcInterval,
+            size, comment, statements);
   }
 }

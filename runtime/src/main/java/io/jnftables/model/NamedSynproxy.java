@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named SYN proxy object: {@code {"synproxy":{…,"mss":1460,"wscale":7,"flags":["timestamp","sack-perm"]}}}.
+ * A named SYN proxy object: {@code
+ * {"synproxy":{…,"mss":1460,"wscale":7,"flags":["timestamp","sack-perm"]}}}.
  */
 public record NamedSynproxy(
     Family family,

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named security mark: {@code {"secmark":{…,"context":"system_u:object_r:ssh_server_packet_t:s0"}}}.
+ * A named security mark: {@code
+ * {"secmark":{…,"context":"system_u:object_r:ssh_server_packet_t:s0"}}}.
  */
 public record Secmark(
     Family family,

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@code reset} take them: {@code {"list":{"ruleset":null}}}, {@code {"flush":{"ruleset":null}}},
  * {@code {"list":{"counters":{"family":"ip","table":"t"}}}}.
  */
-public record Selector(Selector.Kind kind, @Nullable Family family, @Nullable String table) implements NftObject {
+public record Selector(
+    Selector.Kind kind,
+    @Nullable Family family,
+    @Nullable String table)
+    implements NftObject {
 
   /** What is selected; the JSON key. */
   public enum Kind {

@@ -11,7 +11,10 @@ public enum Verb {
   LIST("list"),
   RESET("reset"),
   RENAME("rename"),
-  /** Like {@code delete}, but no error if the object is absent. nft 1.0.8 and later; 1.0.6 rejects it. */
+  /**
+   * Like {@code delete}, but no error if the object is absent. nft 1.0.8 and later; 1.0.6 rejects
+   * it.
+   */
   DESTROY("destroy");
 
   private final String jsonName;

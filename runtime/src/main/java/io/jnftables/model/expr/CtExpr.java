@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  *     lists the family inside the key instead)
  * @param dir {@code "original"} or {@code "reply"} for keys that have a direction
  */
-public record CtExpr(String key, @Nullable String family, @Nullable String dir) implements Expression {
+public record CtExpr(
+    String key,
+    @Nullable String family,
+    @Nullable String dir)
+    implements Expression {
   public CtExpr {
     Objects.requireNonNull(key, "key");
   }

@@ -5,8 +5,19 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A set element with properties: {@code {"elem":{"val":…,"timeout":30,"expires":29,"comment":"…","counter":{…}}}}. Times are in seconds; {@code statements} are the element's stateful statements (counter, limit, quota, …), listed as further keys of the object. */
-public record ElemExpr(Expression value, @Nullable Long timeout, @Nullable Long expires, @Nullable String comment, List<Statement> statements) implements Expression {
+/**
+ * A set element with properties: {@code
+ * {"elem":{"val":…,"timeout":30,"expires":29,"comment":"…","counter":{…}}}}. Times are in seconds;
+ * {@code statements} are the element's stateful statements (counter, limit, quota, …), listed as
+ * further keys of the object.
+ */
+public record ElemExpr(
+    Expression value,
+    @Nullable Long timeout,
+    @Nullable Long expires,
+    @Nullable String comment,
+    List<Statement> statements)
+    implements Expression {
   public ElemExpr {
     Objects.requireNonNull(value, "value");
     statements = List.copyOf(statements);

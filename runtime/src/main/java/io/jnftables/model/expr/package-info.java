@@ -1,4 +1,7 @@
-/** Expressions: what a statement reads (payload fields, meta keys, conntrack) and the values it compares them with. */
+/**
+ * Expressions: what a statement reads (payload fields, meta keys, conntrack) and the values it
+ * compares them with.
+ */
 @NullMarked
 package io.jnftables.model.expr;
 

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param level {@code "emerg"}, …, {@code "debug"}, {@code "audit"}; nft omits the default
  *     {@code "warn"} in listings
- * @param flags {@code "tcp sequence"}, {@code "tcp options"}, {@code "ip options"}, {@code "skuid"},
+ * @param flags {@code "tcp sequence"}, {@code "tcp options"}, {@code "ip options"}, {@code
+ *     "skuid"},
  *     {@code "ether"} or {@code "all"}
  */
 public record Log(

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Network address translation: {@code snat}, {@code dnat}, {@code masquerade} or {@code redirect},
- * e.g. {@code dnat ip to 10.0.0.1:8080}: {@code {"dnat":{"family":"ip","addr":"10.0.0.1","port":8080}}}.
+ * e.g. {@code dnat ip to 10.0.0.1:8080}: {@code
+ * {"dnat":{"family":"ip","addr":"10.0.0.1","port":8080}}}.
  * {@code {"masquerade":null}} when nothing is set.
  *
  * @param family {@code "ip"} or {@code "ip6"}, needed in inet tables

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Uses a named stateful object, e.g. {@code counter name "c1"}: {@code {"counter":"c1"}}, or picks
- * one through a map, {@code ct helper set tcp dport map { 21 : "ftp" }}: {@code {"ct helper":{"map":…}}}.
+ * one through a map, {@code ct helper set tcp dport map { 21 : "ftp" }}: {@code {"ct
+ * helper":{"map":…}}}.
  *
  * @param reference the object's name ({@code StringLiteral}) or an expression choosing it
  */

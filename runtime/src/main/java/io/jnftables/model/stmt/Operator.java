@@ -10,10 +10,13 @@ public enum Operator {
   GT(">"),
   LE("<="),
   GE(">="),
-  /** Membership or, for flag types, "any of these bits": what nft lists for {@code ct state new}. */
+  /**
+   * Membership or, for flag types, "any of these bits": what nft lists for {@code ct state new}.
+   */
   IN("in"),
   /**
-   * "None of these bits": what nft takes for {@code ct status ! dnat} or {@code tcp flags ! fin,rst}
+   * "None of these bits": what nft takes for {@code ct status ! dnat} or {@code tcp flags !
+   * fin,rst}
    * ({@code "!"}).
    */
   NOT("!");

@@ -3,7 +3,10 @@ package io.jnftables.model.stmt;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A verdict: ends the rule's evaluation ({@code accept}, {@code drop}, …) or moves to another chain. */
+/**
+ * A verdict: ends the rule's evaluation ({@code accept}, {@code drop}, …) or moves to another
+ * chain.
+ */
 public record Verdict(Kind kind, @Nullable String target) implements Statement {
   public static final Verdict ACCEPT = new Verdict(Kind.ACCEPT, null);
   public static final Verdict DROP = new Verdict(Kind.DROP, null);

@@ -84,6 +84,11 @@ final class DataType {
 
   private static final DataType[] INTEGERS = new DataType[65];
 
+  /** The type of a raw payload of {@code bits}: an integer nft writes in hex. */
+  static DataType raw(int bits) {
+    return new DataType("integer", Base.HEX, bits, Map.of(), false);
+  }
+
   static {
     for (int i = 1; i <= 64; i++) {
       INTEGERS[i] = new DataType("integer", Base.INTEGER, i, Map.of(), false);

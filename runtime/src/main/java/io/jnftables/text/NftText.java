@@ -51,6 +51,14 @@ public final class NftText {
 
   /** The statements as nft lists them, e.g. {@code tcp dport 22 accept}. */
   public static String print(List<Statement> statements) {
-    return "";
+    return new StatementPrinter(null).statements(statements);
+  }
+
+  /**
+   * The statements of a rule in a table of {@code family} as nft lists them; the family decides
+   * which rejection is the default one nft leaves out ({@code reject}).
+   */
+  public static String print(List<Statement> statements, Family family) {
+    return new StatementPrinter(family).statements(statements);
   }
 }

@@ -302,7 +302,7 @@ final class Selectors {
       return t;
     }
     if (e instanceof PayloadOffsetExpr p) {
-      return DataType.integer(p.length());
+      return DataType.raw(p.length());
     }
     if (e instanceof ExthdrExpr x) {
       if (x.field() == null) {

@@ -21,7 +21,9 @@ final class Cursor {
     this.input = input;
     this.lines = lines;
     List<Token> all = Lexer.tokenize(input);
-    if (!lines) {
+    if (lines) {
+      all = Definitions.apply(all, input);
+    } else {
       List<Token> kept = new ArrayList<>(all.size());
       for (Token t : all) {
         if (t.kind() != Token.Kind.NEWLINE) {

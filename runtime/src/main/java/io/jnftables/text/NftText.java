@@ -1,6 +1,9 @@
 package io.jnftables.text;
 
 import io.jnftables.annotations.Family;
+import io.jnftables.batch.Batch;
+import io.jnftables.model.Rule;
+import io.jnftables.model.Ruleset;
 import io.jnftables.model.stmt.Statement;
 import java.util.List;
 import java.util.Objects;
@@ -60,5 +63,27 @@ public final class NftText {
    */
   public static String print(List<Statement> statements, Family family) {
     return new StatementPrinter(family).statements(statements);
+  }
+
+  /**
+   * A whole file in nft syntax — what {@code nft -f} reads — as one batch: table blocks, command
+   * lines ({@code add|insert|delete|flush …}), variables ({@code define}). Error messages give the
+   * line and column.
+   */
+  public static Batch parseRuleset(String text) {
+    Objects.requireNonNull(text, "text");
+    return RulesetParser.parse(text);
+  }
+
+  /** A listing as {@code nft list ruleset} prints it. */
+  public static String print(Ruleset ruleset) {
+    return RulesetPrinter.ruleset(ruleset);
+  }
+
+  /** A rule as nft lists it in its chain: its statements, then its comment. */
+  public static String print(Rule rule) {
+    StringBuilder sb = new StringBuilder();
+    RulesetPrinter.rule(sb, new StatementPrinter(rule.family()), rule);
+    return sb.toString();
   }
 }

@@ -321,6 +321,11 @@ final class StatementParser {
     return expressionStatement();
   }
 
+  /** The body of a quota or limit object: what follows the statement's keyword. */
+  Statement statementAfterKeyword(String keyword) {
+    return keyword.equals("quota") ? quota() : limit();
+  }
+
   /** {@code selector [op] value}, {@code selector set value}, {@code selector vmap { … }}. */
   private Statement expressionStatement() {
     Token start = c.peek();

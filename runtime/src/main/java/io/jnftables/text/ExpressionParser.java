@@ -197,6 +197,23 @@ final class ExpressionParser {
     return false;
   }
 
+  /**
+   * The element of a set statement ({@code add @s { ip saddr . 22 }}): selectors and constants
+   * concatenated.
+   */
+  Expression elementExpression() {
+    List<Expression> parts = new ArrayList<>();
+    do {
+      Token t = c.peek();
+      if (startsSelector(t)) {
+        parts.add(or());
+      } else {
+        parts.add(values.value(DataType.ANY));
+      }
+    } while (c.accept("."));
+    return parts.size() == 1 ? parts.get(0) : new ConcatExpr(parts);
+  }
+
   /** A selector or a parenthesized expression. */
   Expression primary() {
     Token t = c.peek();
@@ -853,7 +870,7 @@ final class ExpressionParser {
         throw c.unexpected(t, ValueParser.expected(keyTypes.get(0)), "sets cannot be nested in a map");
       }
       key = set(keyTypes, null, elementOptions);
-    } else if (t.is("*") && keyTypes.size() == 1) {
+    } else if (t.is("*")) {
       c.next();
       key = new StringLiteral("*");
     } else {

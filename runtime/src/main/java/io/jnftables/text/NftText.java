@@ -86,4 +86,12 @@ public final class NftText {
     RulesetPrinter.rule(sb, new StatementPrinter(rule.family()), rule);
     return sb.toString();
   }
+
+  /**
+   * A batch as an nft script, one command per line ({@code add rule inet f input tcp dport 22
+   * accept}): what {@code nft -f} reads back into the same commands.
+   */
+  public static String print(Batch batch) {
+    return CommandPrinter.batch(batch);
+  }
 }

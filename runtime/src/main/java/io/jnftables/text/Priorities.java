@@ -42,13 +42,16 @@ final class Priorities {
           return true;
       }
     }
+    boolean inet = f == Family.IP || f == Family.IP6 || f == Family.INET;
     switch (name) {
+      case "filter":
+        return inet || f == Family.ARP || f == Family.NETDEV;
       case "dstnat":
-        return (f == Family.IP || f == Family.IP6 || f == Family.INET) && hook == Hook.PREROUTING;
+        return inet && hook == Hook.PREROUTING;
       case "srcnat":
-        return (f == Family.IP || f == Family.IP6 || f == Family.INET) && hook == Hook.POSTROUTING;
+        return inet && hook == Hook.POSTROUTING;
       default:
-        return true;
+        return inet;
     }
   }
 

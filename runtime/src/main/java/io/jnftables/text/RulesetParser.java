@@ -348,6 +348,7 @@ final class RulesetParser {
     String comment = null;
     int tableIndex = commands.size();
     commands.add(null); // the table, once its flags and comment are known
+    List<Command> chains = new ArrayList<>();
     List<Command> rules = new ArrayList<>();
     while (true) {
       skipSeparators();
@@ -374,9 +375,12 @@ final class RulesetParser {
         case "comment":
           comment = commentString();
           break;
-        case "chain":
+        case "chain": {
+          int at = commands.size();
           rules.addAll(chainBlock(Verb.ADD, f, name, name("chain"), rules));
+          chains.add(commands.remove(at)); // nft adds a table's chains before its other objects
           break;
+        }
         case "set":
         case "map":
           setBlock(Verb.ADD, f, name, name(t.text()), t.is("map"));
@@ -391,6 +395,7 @@ final class RulesetParser {
       endOfDeclaration();
     }
     commands.set(tableIndex, new Command(verb, new Table(f, name, null, flags, comment)));
+    commands.addAll(tableIndex + 1, chains);
     commands.addAll(rules);
   }
 
@@ -638,15 +643,20 @@ final class RulesetParser {
           } while (c.accept("."));
           if (isMap) {
             c.expect(":");
-            Token dn = c.next();
-            if (dn.is("interval")) {
-              dn = c.next();
+            if (c.accept("interval")) {
+              flags.add("interval");
             }
-            dataType = DataType.BY_NAME.get(dn.text());
-            if (dataType == null) {
-              throw c.error(dn, "unknown data type " + dn.describe(), List.of(), null, DataType.BY_NAME.keySet());
-            }
-            mapType = dn.text();
+            List<String> names = new ArrayList<>();
+            do {
+              Token dn = c.next();
+              DataType dt = DataType.BY_NAME.get(dn.text());
+              if (dt == null) {
+                throw c.error(dn, "unknown data type " + dn.describe(), List.of(), null, DataType.BY_NAME.keySet());
+              }
+              names.add(dn.text());
+              dataType = names.size() == 1 ? dt : DataType.ANY;
+            } while (c.accept("."));
+            mapType = String.join(" . ", names);
           }
           break;
         case "typeof": {
@@ -702,8 +712,15 @@ final class RulesetParser {
           comment = commentString();
           break;
         case "counter":
-          statements.add(Counter.NEW);
+        case "limit":
+        case "quota": {
+          c.reset(c.position() - 1);
+          StatementParser sp = new StatementParser(c, f, Schema.NONE);
+          while (c.at("counter") || c.at("limit") || c.at("quota")) {
+            statements.add(sp.statement());
+          }
           break;
+        }
         case "elements": {
           c.expect(Token.Kind.EQUALS, "=");
           SetTypes st = new SetTypes(keyTypes.isEmpty() ? List.of(DataType.ANY) : keyTypes,
@@ -822,6 +839,10 @@ final class RulesetParser {
         comment = commentString();
       } else {
         objectProperty(kind, props);
+        while (!c.atEndOfRule() && (kind == ObjectKind.CT_HELPER || kind == ObjectKind.CT_TIMEOUT
+            || kind == ObjectKind.CT_EXPECTATION)) {
+          objectProperty(kind, props); // "type "sip" protocol tcp" on one line
+        }
       }
       endOfDeclaration();
     }

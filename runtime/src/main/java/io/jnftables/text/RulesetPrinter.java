@@ -51,9 +51,22 @@ final class RulesetPrinter {
         }
       }
     }
+    // sets a rule adds to or updates: nft marks them dynamic, and 1.0.6 does not say so in JSON
+    java.util.Set<String> dynamic = new java.util.HashSet<>();
+    for (List<Rule> rules : rulesByChain.values()) {
+      for (Rule r : rules) {
+        for (Statement st : r.statements()) {
+          if (st instanceof io.jnftables.model.stmt.SetUpdate u) {
+            dynamic.add(key(r.family(), r.table()) + " " + u.set());
+          } else if (st instanceof io.jnftables.model.stmt.MapUpdate u) {
+            dynamic.add(key(r.family(), r.table()) + " " + u.map());
+          }
+        }
+      }
+    }
     StringBuilder sb = new StringBuilder();
     for (Table t : tables) {
-      table(sb, t, byTable.getOrDefault(key(t.family(), t.name()), List.of()), rulesByChain);
+      table(sb, t, byTable.getOrDefault(key(t.family(), t.name()), List.of()), rulesByChain, dynamic);
     }
     return sb.toString();
   }
@@ -99,7 +112,8 @@ final class RulesetPrinter {
     return null;
   }
 
-  static void table(StringBuilder sb, Table t, List<NftObject> items, Map<String, List<Rule>> rulesByChain) {
+  static void table(StringBuilder sb, Table t, List<NftObject> items, Map<String, List<Rule>> rulesByChain,
+      java.util.Set<String> dynamic) {
     sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {\n");
     boolean declared = false;
     if (!t.flags().isEmpty()) {
@@ -119,7 +133,7 @@ final class RulesetPrinter {
       if (o instanceof Chain c) {
         chain(sb, c, rulesByChain.getOrDefault(key(c.family(), c.table()) + " " + c.name(), List.of()));
       } else if (o instanceof NamedSet s) {
-        set(sb, s);
+        set(sb, s, dynamic.contains(key(s.family(), s.table()) + " " + s.name()));
       } else {
         object(sb, o);
       }
@@ -161,27 +175,45 @@ final class RulesetPrinter {
     }
   }
 
-  static void set(StringBuilder sb, NamedSet s) {
+  static void set(StringBuilder sb, NamedSet s, boolean dynamic) {
     sb.append('\t').append(s.kind().json()).append(' ').append(s.name()).append(" {\n");
     List<DataType> keyTypes = new ArrayList<>();
     for (String t : s.type()) {
       keyTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
     }
     sb.append("\t\ttype ").append(String.join(" . ", s.type()));
-    DataType dataType = null;
+    List<DataType> dataTypes = new ArrayList<>();
     if (s.mapType() != null) {
-      sb.append(" : ").append(s.mapType());
-      dataType = DataType.BY_NAME.getOrDefault(s.mapType(), DataType.ANY);
+      sb.append(" : ");
+      if (intervalData(s)) {
+        sb.append("interval ");
+      }
+      sb.append(s.mapType());
+      for (String t : s.mapType().split(" \\. ")) {
+        dataTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
+      }
     }
+    DataType dataType = dataTypes.size() == 1 ? dataTypes.get(0) : DataType.ANY;
     sb.append('\n');
-    if (s.policy() != null && !s.policy().equals("performance")) {
+    boolean constant = s.flags().contains("constant");
+    if (!constant && s.policy() != null && !s.policy().equals("performance")) {
       sb.append("\t\tpolicy ").append(s.policy()).append('\n');
     }
-    if (s.size() != null) {
+    if (!constant && s.size() != null && s.size() > 0) {
       sb.append("\t\tsize ").append(s.size()).append('\n');
     }
-    if (!s.flags().isEmpty()) {
-      sb.append("\t\tflags ").append(String.join(",", s.flags())).append('\n');
+    List<String> flags = new ArrayList<>();
+    for (String f : List.of("constant", "dynamic", "interval", "timeout")) {
+      if (s.flags().contains(f) || (f.equals("dynamic") && dynamic)) {
+        flags.add(f);
+      }
+    }
+    if (!flags.isEmpty()) {
+      sb.append("\t\tflags ").append(String.join(",", flags)).append('\n');
+    }
+    StatementPrinter p = new StatementPrinter(s.family());
+    if (!s.statements().isEmpty()) {
+      sb.append("\t\t").append(p.statements(s.statements())).append('\n');
     }
     if (s.timeout() != null) {
       sb.append("\t\ttimeout ").append(Times.format(s.timeout() * 1000)).append('\n');
@@ -189,18 +221,13 @@ final class RulesetPrinter {
     if (s.gcInterval() != null) {
       sb.append("\t\tgc-interval ").append(Times.format(s.gcInterval() * 1000)).append('\n');
     }
-    StatementPrinter p = new StatementPrinter(s.family());
-    for (Statement st : s.statements()) {
-      sb.append("\t\t").append(p.statements(List.of(st))).append('\n');
-    }
     if (s.comment() != null) {
       sb.append("\t\tcomment ").append(StatementPrinter.quote(s.comment())).append('\n');
     }
     if (!s.elements().isEmpty()) {
       sb.append("\t\telements = { ");
-      boolean forceNewline = s.timeout() != null || hasComment(s.elements());
       DataType keyType = keyTypes.size() == 1 ? keyTypes.get(0) : DataType.ANY;
-      int perLine = forceNewline ? 1 : perLine(keyTypes);
+      int perLine = perLine(keyTypes);
       int onLine = 0;
       for (int i = 0; i < s.elements().size(); i++) {
         if (i > 0 && onLine < perLine) {
@@ -214,7 +241,7 @@ final class RulesetPrinter {
         if (e instanceof io.jnftables.model.expr.MappingExpr m) {
           p.value(sb, m.key(), keyTypes, keyType);
           sb.append(" : ");
-          p.value(sb, m.value(), List.of(dataType), dataType);
+          p.value(sb, m.value(), dataTypes.isEmpty() ? List.of(DataType.ANY) : dataTypes, dataType);
         } else {
           p.value(sb, e, keyTypes, keyType);
         }
@@ -224,29 +251,40 @@ final class RulesetPrinter {
     sb.append("\t}\n");
   }
 
-  private static boolean hasComment(List<Expression> elements) {
-    for (Expression e : elements) {
-      Expression k = e instanceof io.jnftables.model.expr.MappingExpr m ? m.key() : e;
-      if (k instanceof io.jnftables.model.expr.ElemExpr el && el.comment() != null) {
+  /**
+   * Whether a map's values are intervals ({@code type ipv4_addr : interval ipv4_addr}): nft's JSON
+   * does not say so, but only such maps hold ranges or prefixes as values.
+   */
+  static boolean intervalData(NamedSet s) {
+    for (Expression e : s.elements()) {
+      if (e instanceof io.jnftables.model.expr.MappingExpr m && isInterval(m.value())) {
         return true;
       }
     }
     return false;
   }
 
-  /** How many elements nft prints per line: a few of small types, one of others. */
+  private static boolean isInterval(Expression e) {
+    if (e instanceof io.jnftables.model.expr.ConcatExpr c) {
+      return c.elements().stream().anyMatch(RulesetPrinter::isInterval);
+    }
+    return e instanceof io.jnftables.model.expr.RangeExpr || e instanceof io.jnftables.model.expr.PrefixExpr;
+  }
+
+  /** How many elements nft prints per line (its calculate_delim): a few of small types, one of others. */
   private static int perLine(List<DataType> keyTypes) {
     if (keyTypes.size() != 1) {
       return 1;
     }
     DataType t = keyTypes.get(0);
-    if (t.base == DataType.Base.IPV4 || t.base == DataType.Base.IPV6 || t == DataType.CT_STATE
-        || t == DataType.CT_STATUS || t == DataType.PKTTYPE) {
+    if (t == DataType.IPV4 || t == DataType.CT_STATE || t == DataType.CT_STATUS || t == DataType.PKTTYPE) {
       return 2;
     }
-    if (t.base == DataType.Base.INTEGER || t.base == DataType.Base.SERVICE || t.base == DataType.Base.MARK
-        || t == DataType.IFACE_INDEX || t.base == DataType.Base.CLASSID) {
-      return 16;
+    if (t == DataType.NFPROTO || t.name.equals("integer") || t == DataType.ARP_OP || t == DataType.INET_PROTO
+        || t == DataType.SERVICE || t == DataType.TCP_FLAG || t == DataType.DCCP_PKTTYPE || t == DataType.MARK
+        || t == DataType.IFACE_INDEX || t == DataType.CLASSID || t == DataType.UID || t == DataType.GID
+        || t == DataType.CT_DIR) {
+      return 5;
     }
     return 1;
   }

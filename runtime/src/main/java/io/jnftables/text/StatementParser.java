@@ -242,12 +242,16 @@ final class StatementParser {
       throw unknownStatement(t);
     }
     switch (t.text()) {
+      case "jump":
+      case "goto":
+        if (c.peek(1).kind() == Token.Kind.LBRACE) {
+          return anonymousChain();
+        }
+        return expr.verdict();
       case "accept":
       case "drop":
       case "continue":
       case "return":
-      case "jump":
-      case "goto":
         return expr.verdict();
       case "counter":
         c.next();
@@ -319,6 +323,36 @@ final class StatementParser {
       throw unknownStatement(t);
     }
     return expressionStatement();
+  }
+
+  /**
+   * {@code jump { … }}: a chain bound to the rule. nft's JSON has no form for it (it lists the
+   * statement as its text), so it is kept as a {@link io.jnftables.model.stmt.TextStatement} of
+   * the text as written, after checking the rules inside.
+   */
+  private Statement anonymousChain() {
+    Token verb = c.next();
+    c.expect(Token.Kind.LBRACE, "{");
+    int depth = 1;
+    while (true) {
+      c.skipNewlines();
+      while (c.accept(Token.Kind.SEMICOLON)) {
+        c.skipNewlines();
+      }
+      if (c.at(Token.Kind.RBRACE)) {
+        Token close = c.next();
+        return new io.jnftables.model.stmt.TextStatement(c.input.substring(verb.offset(), close.end()));
+      }
+      if (c.at(Token.Kind.EOF)) {
+        throw c.unexpected(c.peek(), List.of("}"), "the chain of " + verb.text() + " { … } is not closed");
+      }
+      StatementParser inner = new StatementParser(c, family, schema);
+      inner.statements();
+      inner.comment();
+      if (!c.atEndOfRule()) {
+        throw c.unexpected(c.peek(), List.of("end of rule"), null);
+      }
+    }
   }
 
   /** The body of a quota or limit object: what follows the statement's keyword. */
@@ -1389,7 +1423,7 @@ final class StatementParser {
   private Statement setUpdate(Token op) {
     SetReference ref = (SetReference) expr.setReference();
     c.expect(Token.Kind.LBRACE, "{");
-    Expression key = expr.concat();
+    Expression key = expr.elementExpression();
     Long timeout = null;
     Long expires = null;
     String comment = null;
@@ -1416,7 +1450,7 @@ final class StatementParser {
     Expression data = null;
     if (c.at(":")) {
       c.next();
-      data = expr.expression(List.of());
+      data = expr.startsSelector(c.peek()) ? expr.expression(List.of()) : expr.values().value(DataType.ANY);
     }
     List<Statement> stmts = new ArrayList<>();
     while (c.at("counter") || c.at("limit") || c.at("quota") || c.at("ct")) {

@@ -526,15 +526,15 @@ final class StatementPrinter {
       sb.append('@').append(r.name());
     } else if (e instanceof ElemExpr el) {
       value(sb, el.value(), types, type);
+      for (Statement s : el.statements()) {
+        sb.append(' ');
+        statement(sb, s);
+      }
       if (el.timeout() != null) {
         sb.append(" timeout ").append(Times.format(el.timeout() * 1000));
       }
       if (el.expires() != null) {
         sb.append(" expires ").append(Times.format(el.expires() * 1000));
-      }
-      for (Statement s : el.statements()) {
-        sb.append(' ');
-        statement(sb, s);
       }
       if (el.comment() != null) {
         sb.append(" comment ").append(quote(el.comment()));

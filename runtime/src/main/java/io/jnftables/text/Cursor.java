@@ -20,19 +20,8 @@ final class Cursor {
   Cursor(String input, boolean lines) {
     this.input = input;
     this.lines = lines;
-    List<Token> all = Lexer.tokenize(input);
-    if (lines) {
-      all = Definitions.apply(all, input);
-    } else {
-      List<Token> kept = new ArrayList<>(all.size());
-      for (Token t : all) {
-        if (t.kind() != Token.Kind.NEWLINE) {
-          kept.add(t);
-        }
-      }
-      all = kept;
-    }
-    this.tokens = all;
+    List<Token> all = Lexer.tokenize(input, 0, input.length(), input, lines);
+    this.tokens = lines ? Definitions.apply(all, input) : all;
   }
 
   Token peek() {

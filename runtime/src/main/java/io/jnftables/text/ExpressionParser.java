@@ -431,7 +431,7 @@ final class ExpressionParser {
       return new TcpOptionExpr(name, f.text());
     }
     if (f.isWord() && !f.is("exists") && !f.is("missing") && !f.is("set") && ValueParser.longValue(f.text()) == null
-        && !StatementParser.STATEMENT_KEYWORDS.contains(f.text())) {
+        && !StatementParser.STATEMENT_KEYWORD_SET.contains(f.text())) {
       throw c.error(f, "unknown field " + f.describe() + " of tcp option " + t.text(),
           List.copyOf(fields.keySet()), null, fields.keySet());
     }

@@ -14,11 +14,14 @@ final class Lexer {
   private Lexer() {}
 
   static List<Token> tokenize(String input) {
-    return tokenize(input, 0, input.length(), input);
+    return tokenize(input, 0, input.length(), input, true);
   }
 
-  /** Tokens of {@code input[from, to)}, offsets relative to the whole input; errors quote {@code whole}. */
-  static List<Token> tokenize(String input, int from, int to, String whole) {
+  /**
+   * Tokens of {@code input[from, to)}, offsets relative to the whole input; errors quote {@code
+   * whole}. Without {@code lines}, line breaks are plain spaces (a single rule).
+   */
+  static List<Token> tokenize(String input, int from, int to, String whole, boolean lines) {
     List<Token> tokens = new ArrayList<>(Math.max(8, (to - from) / 4));
     int i = from;
     while (i < to) {
@@ -26,7 +29,10 @@ final class Lexer {
       if (c == ' ' || c == '\t' || c == '\r') {
         i++;
       } else if (c == '\n') {
-        tokens.add(new Token(Token.Kind.NEWLINE, "\n", i++));
+        if (lines) {
+          tokens.add(new Token(Token.Kind.NEWLINE, "\n", i));
+        }
+        i++;
       } else if (isWordChar(c)) {
         int start = i;
         while (i < to && isWordChar(input.charAt(i))) {
@@ -129,8 +135,17 @@ final class Lexer {
         kind = Token.Kind.OTHER;
         len = Character.isHighSurrogate(c) && d != 0 && Character.isLowSurrogate(d) ? 2 : 1;
     }
-    tokens.add(new Token(kind, input.substring(i, i + len), i));
+    tokens.add(new Token(kind, len == 1 && c < 128 ? ONE_CHAR[c] : input.substring(i, i + len), i));
     return i + len;
+  }
+
+  /** The text of one-character tokens, shared rather than cut out of the input each time. */
+  private static final String[] ONE_CHAR = new String[128];
+
+  static {
+    for (char ch = 0; ch < 128; ch++) {
+      ONE_CHAR[ch] = String.valueOf(ch).intern();
+    }
   }
 
   static boolean isWordChar(char c) {

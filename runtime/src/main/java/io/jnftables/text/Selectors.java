@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +60,8 @@ final class Selectors {
   static final Map<String, DataType> META = new LinkedHashMap<>();
 
   /** Meta keys that may be written without {@code meta}. */
-  static final List<String> META_UNQUALIFIED =
-      List.of("mark", "iif", "iifname", "iiftype", "oif", "oifname", "oiftype", "skuid", "skgid", "nftrace",
+  static final Set<String> META_UNQUALIFIED =
+      Set.of("mark", "iif", "iifname", "iiftype", "oif", "oifname", "oiftype", "skuid", "skgid", "nftrace",
           "rtclassid", "ibriport", "obriport", "ibrname", "obrname", "pkttype", "cpu", "iifgroup", "oifgroup",
           "cgroup", "ipsec", "time", "day", "hour");
 

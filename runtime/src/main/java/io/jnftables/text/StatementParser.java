@@ -66,10 +66,15 @@ final class StatementParser {
       List.of("accept", "drop", "reject", "jump", "goto", "return", "continue", "counter", "log", "ct", "meta",
           "iif", "iifname", "oif", "oifname", "ip", "ip6", "tcp", "udp");
 
+  /** The same, for lookups. */
+  static final Set<String> STATEMENT_KEYWORD_SET = Set.copyOf(STATEMENT_KEYWORDS);
+
   static final List<String> VERDICTS = List.of("accept", "drop", "continue", "return", "jump", "goto");
 
   /** Every word a statement can start with (for "did you mean"). */
   static final List<String> ALL_KEYWORDS = allKeywords();
+
+  private static final Set<String> ALL_KEYWORD_SET = Set.copyOf(ALL_KEYWORDS);
 
   private static List<String> allKeywords() {
     Set<String> s = new LinkedHashSet<>(STATEMENT_KEYWORDS);
@@ -621,7 +626,7 @@ final class StatementParser {
       switch (k.text()) {
         case "prefix": {
           Token t = c.next();
-          if (t.kind() != Token.Kind.STRING && !(t.isWord() && !ALL_KEYWORDS.contains(t.text()))) {
+          if (t.kind() != Token.Kind.STRING && !(t.isWord() && !ALL_KEYWORD_SET.contains(t.text()))) {
             throw c.unexpected(t, List.of("a quoted prefix"), null);
           }
           prefix = t.value();

@@ -44,7 +44,7 @@ final class ValueParser {
     if (single != null) {
       return maybeSpacedRange(single, t, type);
     }
-    if (StatementParser.STATEMENT_KEYWORDS.contains(s)) {
+    if (StatementParser.STATEMENT_KEYWORD_SET.contains(s)) {
       throw c.error(t, "unexpected " + t.describe(), expected(type), null, candidates(type));
     }
     // a range or prefix inside the word
@@ -319,6 +319,12 @@ final class ValueParser {
       return BooleanLiteral.of(s.equals("exists")); // nft's keywords for existence, whatever the type
     }
     if (isNumber(s)) {
+      boolean hex = s.startsWith("0x") || s.startsWith("0X");
+      if ((hex ? s.length() <= 17 : s.length() <= 18) && type.maxValue < 0 && type.base != DataType.Base.BOOLEAN
+          && (type.bits == 0 || type.bits >= 64 || type.base == DataType.Base.STRING || type.base == DataType.Base.IPV4
+          || type.base == DataType.Base.IPV6 || type.base == DataType.Base.TIME || type.base == DataType.Base.DATE)) {
+        return new NumberLiteral(hex ? Long.parseLong(s, 2, s.length(), 16) : Long.parseLong(s)); // no range to check
+      }
       BigInteger v = number(s);
       if (type.base == DataType.Base.BOOLEAN && v.compareTo(BigInteger.ONE) > 0) {
         return null;
@@ -425,7 +431,11 @@ final class ValueParser {
   }
 
   static BigInteger number(String s) {
-    return s.startsWith("0x") || s.startsWith("0X") ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
+    boolean hex = s.startsWith("0x") || s.startsWith("0X");
+    if (hex ? s.length() <= 17 : s.length() <= 18) {
+      return BigInteger.valueOf(hex ? Long.parseLong(s, 2, s.length(), 16) : Long.parseLong(s));
+    }
+    return hex ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
   }
 
   /** A non-negative number that fits a long, or null. */

@@ -94,4 +94,63 @@ public final class NftText {
   public static String print(Batch batch) {
     return CommandPrinter.batch(batch);
   }
+
+  /**
+   * A rule of {@code family table chain} from its text, comment included: {@code tcp dport 22
+   * accept comment "ssh"}.
+   */
+  public static Rule parseRule(Family family, String table, String chain, String ruleText) {
+    Objects.requireNonNull(ruleText, "ruleText");
+    Objects.requireNonNull(family, "family");
+    Cursor c = new Cursor(ruleText, false);
+    StatementParser p = new StatementParser(c, family, Schema.NONE);
+    List<Statement> statements = p.statements();
+    String comment = p.comment();
+    if (!c.at(Token.Kind.EOF)) {
+      throw c.unexpected(c.peek(), List.of("end of rule"), null);
+    }
+    return new Rule(family, io.jnftables.model.Names.check("table", table),
+        io.jnftables.model.Names.check("chain", chain), statements, null, comment);
+  }
+
+  /** What {@link Rule#toString()} says: {@code rule inet filter input tcp dport 22 accept}. */
+  public static String toString(Rule rule) {
+    StringBuilder sb = new StringBuilder("rule ").append(rule.family().nftName()).append(' ').append(rule.table())
+        .append(' ').append(rule.chain()).append(' ');
+    RulesetPrinter.rule(sb, new StatementPrinter(rule.family()), rule);
+    if (rule.handle() != null) {
+      sb.append(" # handle ").append(rule.handle());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * What {@link io.jnftables.model.Chain#toString()} says: {@code chain inet filter input { type
+   * filter hook input priority filter; policy drop; }}.
+   */
+  public static String toString(io.jnftables.model.Chain chain) {
+    StringBuilder sb = new StringBuilder("chain ").append(chain.family().nftName()).append(' ')
+        .append(chain.table()).append(' ').append(chain.name());
+    io.jnftables.model.BaseChain b = chain.base();
+    if (b != null) {
+      sb.append(" { type ").append(b.type().nftName()).append(" hook ").append(b.hook().nftName());
+      if (b.device() != null) {
+        sb.append(" device ").append(StatementPrinter.quote(b.device()));
+      }
+      sb.append(" priority ").append(Priorities.print(b.priority(), chain.family(), b.hook())).append(';');
+      if (b.policy() != null) {
+        sb.append(" policy ").append(b.policy().nftName()).append(';');
+      }
+      sb.append(" }");
+    }
+    if (chain.handle() != null) {
+      sb.append(" # handle ").append(chain.handle());
+    }
+    return sb.toString();
+  }
+
+  /** What {@link Ruleset#toString()} says: the listing, as {@code nft list ruleset} prints it. */
+  public static String toString(Ruleset ruleset) {
+    return RulesetPrinter.ruleset(ruleset);
+  }
 }

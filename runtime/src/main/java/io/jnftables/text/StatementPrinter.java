@@ -439,7 +439,17 @@ final class StatementPrinter {
   }
 
   private void operand(StringBuilder sb, Expression e, int parentPrecedence, DataType type) {
-    if (e instanceof BinaryExpr inner && precedence(inner.op()) < parentPrecedence) {
+    if (e instanceof ListExpr l) {
+      // flags combined as an operand: (fin | syn), as nft writes them
+      sb.append('(');
+      for (int i = 0; i < l.elements().size(); i++) {
+        if (i > 0) {
+          sb.append(" | ");
+        }
+        value(sb, l.elements().get(i), List.of(type), type);
+      }
+      sb.append(')');
+    } else if (e instanceof BinaryExpr inner && precedence(inner.op()) < parentPrecedence) {
       sb.append('(');
       binary(sb, inner, type);
       sb.append(')');

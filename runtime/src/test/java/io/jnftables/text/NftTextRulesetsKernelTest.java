@@ -6,7 +6,6 @@ import io.jnftables.batch.Batch;
 import io.jnftables.client.Nftables;
 import io.jnftables.client.NftablesException;
 import io.jnftables.json.Conformance;
-import io.jnftables.model.Ruleset;
 import io.jnftables.netns.NetnsTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +36,11 @@ import org.junit.jupiter.api.Test;
  * policies, no concatenated map values, no {@code typeof}, no {@code dynamic} flag).
  *
  * <p>nft 1.0.6's JSON listing omits some of what its text listing shows: table and chain
- * comments, chain devices, {@code typeof}, {@code auto-merge}, the table flag name (it lists
- * {@code "x"}), ct timeout policies and the {@code dynamic} set flag. A file whose own listing (nft's JSON, printed by us)
- * differs from nft's text only in such lines cannot be compared and is left out of M; it is
- * reported. Prints {@code CONFORMANCE parser rulesets=N/M}; fails below 95 %.
+ * comments, chain devices, {@code typeof}, {@code auto-merge}, ct timeout policies and the
+ * {@code dynamic} set flag; and it garbles table flags ({@code "x"}, at times not valid JSON). A
+ * file whose own listing (nft's JSON, printed by us) differs from nft's text only in such lines,
+ * or is not valid JSON, cannot be compared and is left out of M; it is reported. Prints {@code
+ * CONFORMANCE parser rulesets=N/M}; fails below 95 %.
  */
 @Tag("kernel")
 class NftTextRulesetsKernelTest {
@@ -75,7 +75,13 @@ class NftTextRulesetsKernelTest {
           continue;
         }
         expected = nft.listRulesetText();
-        ownPrinted = NftText.print(nft.listRuleset());
+        try {
+          ownPrinted = NftText.print(nft.listRuleset());
+        } catch (io.jnftables.json.JsonDecodingException e) {
+          // nft 1.0.6 garbles table flags in JSON, at times into invalid JSON
+          notRepresentable.add(id + " (invalid JSON listing)");
+          continue;
+        }
       }
       if (!ownPrinted.equals(expected) && onlyNotInJson(expected, ownPrinted)) {
         notRepresentable.add(id);
@@ -130,8 +136,14 @@ class NftTextRulesetsKernelTest {
         }
         return null;
       }
-      Ruleset listed = nft.listRuleset();
-      return NftText.print(listed);
+      try {
+        return NftText.print(nft.listRuleset());
+      } catch (io.jnftables.json.JsonDecodingException e) {
+        if (misses != null) {
+          misses.add("LIST " + id + ": " + e.getMessage());
+        }
+        return null;
+      }
     }
   }
 

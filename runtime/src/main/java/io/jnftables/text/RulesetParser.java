@@ -29,7 +29,6 @@ import io.jnftables.model.Table;
 import io.jnftables.model.Verb;
 import io.jnftables.model.expr.Expression;
 import io.jnftables.model.expr.SetExpr;
-import io.jnftables.model.stmt.Counter;
 import io.jnftables.model.stmt.Limit;
 import io.jnftables.model.stmt.Quota;
 import io.jnftables.model.stmt.Statement;

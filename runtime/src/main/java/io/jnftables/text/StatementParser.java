@@ -4,7 +4,6 @@ import io.jnftables.annotations.Family;
 import io.jnftables.model.Names;
 import io.jnftables.model.expr.BinaryExpr;
 import io.jnftables.model.expr.BinaryOperator;
-import io.jnftables.model.expr.ConcatExpr;
 import io.jnftables.model.expr.CtExpr;
 import io.jnftables.model.expr.ElemExpr;
 import io.jnftables.model.expr.Expression;
@@ -42,7 +41,6 @@ import io.jnftables.model.stmt.Reject;
 import io.jnftables.model.stmt.SetUpdate;
 import io.jnftables.model.stmt.Statement;
 import io.jnftables.model.stmt.Synproxy;
-import io.jnftables.model.stmt.Tproxy;
 import io.jnftables.model.stmt.Verdict;
 import io.jnftables.model.stmt.VerdictMap;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +52,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The statements of one rule: matches, verdicts, counters, logging, limits, NAT, mangling, set
- * updates and the other actions of {@code man nft}, with the checks nft makes on the rule text
- * before any kernel sees it — protocols the table family cannot see, protocols that contradict
- * each other within the rule, values out of range, statements after a terminal one, references
- * to sets and objects the table does not declare (when a {@link Schema} says what it declares).
+ * The statements of one rule: matches, verdicts, counters, logging, limits, mangling, set
+ * updates and the other actions of {@code man nft} ({@link NatParser} reads the NAT ones), with
+ * the checks nft makes on the rule text before any kernel sees it ({@link RuleChecks}) —
+ * protocols the table family cannot see, protocols that contradict each other within the rule,
+ * values out of range, statements after a terminal one, references to sets and objects the table
+ * does not declare (when a {@link Schema} says what it declares).
  */
 final class StatementParser {
   /** The words a statement most often starts with, as error messages list them. */
@@ -88,25 +87,19 @@ final class StatementParser {
 
   final Cursor c;
   final ExpressionParser expr;
+  final RuleChecks checks;
+  private final NatParser nat;
   private final Family family;
   private final Schema schema;
 
-  /** The network protocol an earlier match limits the rule to ({@code ip}, {@code ip6}, {@code arp}) and where. */
-  private @Nullable String l3;
-  private @Nullable Token l3Token;
-
-  /** Likewise the transport protocol, by nft's name; {@code "*"} when a set of several allows more than one. */
-  private @Nullable String l4;
-  private @Nullable Token l4Token;
-
-  /** An {@code ether type} other than vlan, which a vlan header then contradicts. */
-  private @Nullable Token etherTypeToken;
 
   StatementParser(Cursor c, Family family, Schema schema) {
     this.c = c;
     this.family = family;
     this.schema = schema;
     this.expr = new ExpressionParser(c, this);
+    this.checks = new RuleChecks(c, family, schema, expr);
+    this.nat = new NatParser(c, family, expr, checks);
   }
 
   Family family() {
@@ -117,9 +110,7 @@ final class StatementParser {
 
   /** The statements up to the end of the rule (end of input, {@code ;}, line break, {@code }} or {@code comment}). */
   List<Statement> statements() {
-    l3 = null;
-    l4 = null;
-    etherTypeToken = null;
+    checks.reset();
     if (c.atEndOfRule() || c.at("comment")) {
       throw c.error(c.peek(), "unexpected " + c.peek().describe(), STATEMENT_KEYWORDS,
           "a rule needs at least one statement", STATEMENT_KEYWORDS);
@@ -134,7 +125,7 @@ final class StatementParser {
         List<String> exp = bareReject ? List.of("with", END_OF_RULE) : List.of(END_OF_RULE);
         throw c.error(start, "unexpected " + start.describe(), exp,
             "nothing can follow " + (isVerdictWord(terminal) ? "a verdict" : "\"" + terminal.text() + "\"")
-                + " (\"" + terminal.text() + "\" at column " + column(terminal) + ")", exp);
+                + " (\"" + terminal.text() + "\" at column " + checks.column(terminal) + ")", exp);
       }
       Statement s = statement();
       out.add(s);
@@ -143,42 +134,8 @@ final class StatementParser {
         bareReject = s.equals(Reject.DEFAULT);
       }
     }
-    return withoutRedundantDependencies(out);
+    return RuleChecks.withoutRedundantDependencies(out);
   }
-
-  /**
-   * Drops {@code ether type vlan} when a vlan header match follows: nft adds that dependency itself
-   * and lists the rule without it.
-   */
-  private static List<Statement> withoutRedundantDependencies(List<Statement> in) {
-    List<Statement> out = null;
-    for (int i = 0; i < in.size(); i++) {
-      if (in.get(i) instanceof Match m && m.op() == Operator.EQ && m.left() instanceof PayloadExpr p
-          && p.protocol().equals("ether") && p.field().equals("type") && m.right() instanceof StringLiteral v
-          && (v.value().equals("vlan") || v.value().equals("8021q")) && vlanFollows(in, i + 1)) {
-        if (out == null) {
-          out = new ArrayList<>(in.subList(0, i));
-        }
-        continue;
-      }
-      if (out != null) {
-        out.add(in.get(i));
-      }
-    }
-    return out == null ? in : out;
-  }
-
-  private static boolean vlanFollows(List<Statement> in, int from) {
-    for (int i = from; i < in.size(); i++) {
-      if (in.get(i) instanceof Match m && m.left() instanceof PayloadExpr p && p.protocol().equals("vlan")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Options the previous statement could still have taken: offered first when a statement word is wrong. */
-  private List<String> continuations = List.of();
 
   private static List<String> continuations(Statement s) {
     if (s instanceof Log) {
@@ -194,10 +151,13 @@ final class StatementParser {
       return List.of("used");
     }
     if (s instanceof Nat) {
-      return NAT_FLAGS;
+      return NatParser.NAT_FLAGS;
     }
     return List.of();
   }
+
+  /** Options the previous statement could still have taken: offered first when a statement word is wrong. */
+  private List<String> continuations = List.of();
 
   private NftSyntaxException unknownStatement(Token t) {
     List<String> expected = new ArrayList<>(continuations);
@@ -209,11 +169,6 @@ final class StatementParser {
 
   private static boolean isVerdictWord(Token t) {
     return VERDICTS.contains(t.text()) || t.is("reject");
-  }
-
-  private int column(Token t) {
-    int nl = c.input.lastIndexOf('\n', t.offset() - 1);
-    return t.offset() - nl;
   }
 
   /** {@code comment "text"} after the statements, or null. */
@@ -278,7 +233,7 @@ final class StatementParser {
       case "masquerade":
       case "redirect":
         c.next();
-        return nat(t);
+        return nat.nat(t);
       case "queue":
         c.next();
         return queue();
@@ -293,7 +248,7 @@ final class StatementParser {
         return fwd();
       case "tproxy":
         c.next();
-        return tproxy(t);
+        return nat.tproxy(t);
       case "synproxy":
         c.next();
         return synproxy();
@@ -369,7 +324,7 @@ final class StatementParser {
   private Statement expressionStatement() {
     Token start = c.peek();
     Expression left = expr.expression(List.of());
-    checkSelector(left, start);
+    checks.checkSelector(left, start);
     if (c.at("set")) {
       c.next();
       return assignment(left, start);
@@ -378,8 +333,8 @@ final class StatementParser {
       c.next();
       Expression data = c.at(Token.Kind.AT) ? expr.setReference()
           : expr.set(expr.typesOf(left), List.of(DataType.VERDICT), false);
-      checkSetReference(data, left, true);
-      checkIntervals(data, left);
+      checks.checkSetReference(data, left, true);
+      checks.checkIntervals(data, left);
       return new VerdictMap(left, data);
     }
     Token opToken = null;
@@ -417,10 +372,10 @@ final class StatementParser {
       op = implicitOperator(left, right);
     }
     checkOperator(op, opToken, left, right);
-    checkSetReference(right, left, false);
-    checkIntervals(right, left);
+    checks.checkSetReference(right, left, false);
+    checks.checkIntervals(right, left);
     Match m = simplify(new Match(op, left, right));
-    record(m, start);
+    checks.record(m, start);
     return m;
   }
 
@@ -508,7 +463,7 @@ final class StatementParser {
     }
     Expression value = expr.rhs(left, true);
     if (value instanceof MapExpr vm) {
-      checkMapKeyTypes(vm.key(), valueToken);
+      checks.checkMapKeyTypes(vm.key(), valueToken);
     }
     if (value instanceof SetExpr || value instanceof SetReference) {
       throw c.invalid(valueToken, "cannot set " + start.text() + " to a set",
@@ -579,26 +534,12 @@ final class StatementParser {
       if (type == ObjectRef.Type.CT_HELPER && name.getBytes(StandardCharsets.UTF_8).length > Limits.CT_HELPER_BYTES) {
         throw c.invalid(t, "ct helper name too long", "at most " + Limits.CT_HELPER_BYTES + " bytes");
       }
-      checkObject(t, name, type);
+      checks.checkObject(t, name, type);
       return new ObjectRef(type, new StringLiteral(name));
     }
     Expression key = expr.concat();
     Token map = c.expect("map");
     return new ObjectRef(type, new MapExpr(key, expr.mapData(key, data, map)));
-  }
-
-  private void checkObject(Token t, String name, ObjectRef.Type type) {
-    if (!schema.strict()) {
-      return;
-    }
-    String kind = schema.object(name);
-    String wanted = type.json();
-    if (kind == null) {
-      throw c.invalid(t, "no " + wanted + " object named \"" + name + "\" in the table", null);
-    }
-    if (!kind.equals(wanted)) {
-      throw c.invalid(t, "\"" + name + "\" is a " + kind + ", not a " + wanted, null);
-    }
   }
 
   private static final List<String> LOG_LEVELS =
@@ -900,10 +841,10 @@ final class StatementParser {
 
   private Statement reject(Token keyword) {
     if (family == Family.ARP) {
-      throw notInFamily(keyword, "reject", "arp tables cannot reject");
+      throw checks.notInFamily(keyword, "reject", "arp tables cannot reject");
     }
-    if (l3 != null && !l3.equals("ip") && !l3.equals("ip6")) {
-      throw conflict(keyword, "reject", "reject answers IPv4 and IPv6 packets only", l3, l3Token);
+    if (checks.l3() != null && !checks.l3().equals("ip") && !checks.l3().equals("ip6")) {
+      throw checks.conflict(keyword, "reject", "reject answers IPv4 and IPv6 packets only", checks.l3(), checks.l3Token());
     }
     if (!c.accept("with")) {
       return Reject.DEFAULT;
@@ -911,8 +852,8 @@ final class StatementParser {
     Token type = c.next();
     if (type.is("tcp")) {
       c.expect("reset");
-      if (l4 != null && !l4.equals("tcp")) {
-        throw conflict(type, "tcp reset", "a TCP reset answers TCP packets only", l4, l4Token);
+      if (checks.l4() != null && !checks.l4().equals("tcp")) {
+        throw checks.conflict(type, "tcp reset", "a TCP reset answers TCP packets only", checks.l4(), checks.l4Token());
       }
       return new Reject("tcp reset", null);
     }
@@ -921,16 +862,16 @@ final class StatementParser {
       throw c.unexpected(type, List.of("tcp", "icmp", "icmpv6", "icmpx"), null);
     }
     if (type.is("icmpx") && (family == Family.IP || family == Family.IP6)) {
-      throw notInFamily(type, "icmpx", "use icmp" + (family == Family.IP6 ? "v6" : "")
+      throw checks.notInFamily(type, "icmpx", "use icmp" + (family == Family.IP6 ? "v6" : "")
           + " in " + family.nftName() + " tables; icmpx is for inet, bridge and netdev");
     }
     if (type.is("icmp") && family == Family.IP6 || type.is("icmpv6") && family == Family.IP) {
-      throw notInFamily(type, type.text(), "use icmp" + (family == Family.IP6 ? "v6" : "")
+      throw checks.notInFamily(type, type.text(), "use icmp" + (family == Family.IP6 ? "v6" : "")
           + " in " + family.nftName() + " tables");
     }
     String network = type.is("icmp") ? "ip" : type.is("icmpv6") ? "ip6" : null;
-    if (network != null && l3 != null && !l3.equals(network)) {
-      throw conflict(type, type.text(), type.text() + " answers " + network + " packets only", l3, l3Token);
+    if (network != null && checks.l3() != null && !checks.l3().equals(network)) {
+      throw checks.conflict(type, type.text(), type.text() + " answers " + network + " packets only", checks.l3(), checks.l3Token());
     }
     c.accept("type"); // the older spelling "reject with icmp type host-unreachable"
     Token code = c.next();
@@ -954,288 +895,6 @@ final class StatementParser {
 
   private static final List<String> NAT_FLAGS = List.of("random", "fully-random", "persistent", "netmap");
 
-  private Statement nat(Token keyword) {
-    Nat.Type type = Nat.Type.fromJson(keyword.text());
-    String fam = null;
-    Token famToken = null;
-    if (type == Nat.Type.SNAT || type == Nat.Type.DNAT) {
-      if (c.at("ip") || c.at("ip6")) {
-        famToken = c.next();
-        fam = famToken.text();
-        checkNatFamily(famToken, fam);
-      }
-    }
-    List<String> typeFlags = new ArrayList<>();
-    List<String> flags = new ArrayList<>();
-    if (c.at("prefix")) {
-      c.next();
-      typeFlags.add("interval");
-      typeFlags.add("prefix");
-      flags.add("netmap");
-    } else if (c.at("addr") && c.peek(1).is(".")) {
-      c.next();
-      c.next();
-      c.expect("port");
-      typeFlags.add("concat");
-    } else if (c.at("interval")) {
-      c.next();
-      typeFlags.add("interval");
-    }
-    Expression address = null;
-    Expression port = null;
-    Token toToken = null;
-    if (c.at("to")) {
-      toToken = c.next();
-      String effective = fam != null ? fam : inferredFamily();
-      Expression[] ap = natTarget(type, effective, toToken);
-      address = ap[0];
-      port = ap[1];
-      if (fam == null && address != null && family == Family.INET) {
-        if (effective == null) {
-          throw c.invalid(keyword, "\"" + keyword.text() + " to\" an address needs ip or ip6 in an inet table",
-              "write " + keyword.text() + " ip to … or " + keyword.text() + " ip6 to …, or match ip/ip6 first");
-        }
-        fam = effective;
-      }
-    } else if (type == Nat.Type.SNAT || type == Nat.Type.DNAT) {
-      throw c.unexpected(c.peek(), List.of("to"), keyword.text() + " needs an address or port");
-    }
-    if (port != null && l4 == null && !(port instanceof MapExpr) ) {
-      throw c.invalid(toToken, "a port needs a transport protocol",
-          "match the protocol first, e.g. tcp dport 80 or meta l4proto tcp");
-    }
-    if (address instanceof MapExpr m && hasPortData(m) && l4 == null && !hasTransport(m.key())) {
-      throw c.invalid(toToken, "a port needs a transport protocol",
-          "match the protocol first, e.g. meta l4proto tcp");
-    }
-    while (c.peek().isWord() && NAT_FLAGS.contains(c.peek().text())) {
-      Token f = c.next();
-      addFlag(flags, f);
-      while (c.accept(Token.Kind.COMMA)) {
-        Token g = c.next();
-        if (!g.isWord() || !NAT_FLAGS.contains(g.text())) {
-          throw c.unexpected(g, NAT_FLAGS, null);
-        }
-        addFlag(flags, g);
-      }
-    }
-    return new Nat(type, fam, address, port, flags, typeFlags);
-  }
-
-  private void addFlag(List<String> flags, Token f) {
-    if (!flags.contains(f.text())) {
-      flags.add(f.text());
-    }
-  }
-
-  private static boolean hasTransport(Expression key) {
-    for (Expression e : flattenConcat(key)) {
-      if (e instanceof PayloadExpr p && Selectors.TRANSPORT.contains(p.protocol()) && !p.protocol().equals("th")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean hasPortData(MapExpr m) {
-    if (m.data() instanceof SetExpr s) {
-      for (Expression e : s.elements()) {
-        if (e instanceof io.jnftables.model.expr.MappingExpr me && me.value() instanceof ConcatExpr) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The network protocol of the rule: the table's (ip, ip6) or an earlier match's, else null. */
-  @Nullable String network() {
-    return inferredFamily();
-  }
-
-  String tableArticle() {
-    return article(family);
-  }
-
-  /** The family an earlier ip/ip6 match gives the rule, or the table's. */
-  private @Nullable String inferredFamily() {
-    if (family == Family.IP) {
-      return "ip";
-    }
-    if (family == Family.IP6) {
-      return "ip6";
-    }
-    return l3 != null && (l3.equals("ip") || l3.equals("ip6")) ? l3 : null;
-  }
-
-  private void checkNatFamily(Token t, String fam) {
-    if (family == Family.IP && fam.equals("ip6") || family == Family.IP6 && fam.equals("ip")) {
-      throw notInFamily(t, fam, "the table's family is " + family.nftName());
-    }
-    if (l3 != null && (l3.equals("ip") || l3.equals("ip6")) && !l3.equals(fam)) {
-      throw conflict(t, fam, null, l3, l3Token);
-    }
-  }
-
-  /** What follows {@code to}: address, address:port, [v6]:port, :port, a range or prefix, or an expression with a map. */
-  private Expression[] natTarget(Nat.Type type, @Nullable String fam, Token toToken) {
-    DataType addrType = "ip6".equals(fam) ? DataType.IPV6 : "ip".equals(fam) ? DataType.IPV4 : DataType.ANY;
-    Token t = c.peek();
-    Expression address = null;
-    Expression port = null;
-    if (t.isWord() && t.text().startsWith(":")) {
-      c.split(1); // ":80" → ":" "80"
-      c.next();
-      port = portExpression();
-    } else if (t.kind() == Token.Kind.LBRACKET) {
-      c.next();
-      Token a = c.next();
-      address = expr.values().one(a.text(), a.offset(), DataType.IPV6);
-      checkAddressFamily(a, "ip6", fam);
-      c.expect(Token.Kind.RBRACKET, "]");
-      Token after = c.peek();
-      if (after.is("-") && c.peek(1).kind() == Token.Kind.LBRACKET) {
-        c.next();
-        c.next();
-        Token b = c.next();
-        Expression high = expr.values().one(b.text(), b.offset(), DataType.IPV6);
-        c.expect(Token.Kind.RBRACKET, "]");
-        address = new RangeExpr(address, high);
-        after = c.peek();
-      }
-      if (after.isWord() && after.text().startsWith("/")) {
-        c.next();
-        String len = after.text().substring(1);
-        if (!ValueParser.isDigits(len) || len.length() > 3 || Integer.parseInt(len) > 128) {
-          throw c.invalid(after, "invalid prefix length " + after.describe(), "a prefix length is 0..128");
-        }
-        address = new PrefixExpr(address, Integer.parseInt(len));
-      } else if (after.isWord() && after.text().startsWith(":")) {
-        c.split(1);
-        c.next();
-        port = portExpression();
-      }
-    } else if (t.isWord() && !expr.startsSelector(t) && (type == Nat.Type.SNAT || type == Nat.Type.DNAT)) {
-      String s = t.text();
-      int colon = s.lastIndexOf(':');
-      boolean v4WithPort = colon > 0 && s.indexOf(':') == colon && s.indexOf('.') >= 0;
-      if (v4WithPort) {
-        c.split(colon);
-      }
-      Token a = c.peek();
-      address = expr.values().value(addrType == DataType.ANY ? guessAddressType(a.text()) : addrType);
-      checkAddressFamily(a, familyOfAddress(address), fam);
-      if (c.peek().is(":") || (c.peek().isWord() && c.peek().text().startsWith(":"))) {
-        if (!c.peek().is(":")) {
-          c.split(1);
-        }
-        c.next();
-        port = portExpression();
-      }
-    } else {
-      if (type == Nat.Type.MASQUERADE || type == Nat.Type.REDIRECT) {
-        throw c.unexpected(t, List.of(":port"), "masquerade and redirect take a port only");
-      }
-      Token start = c.peek();
-      Expression key = expr.concat();
-      if (key instanceof CtExpr ct && (ct.key().equals("saddr") || ct.key().equals("daddr"))) {
-        // fine: typed by the table
-      }
-      Token map = c.expect("map");
-      List<DataType> data = new ArrayList<>();
-      data.add(addrType == DataType.ANY ? DataType.ANY : addrType);
-      Expression mapData = expr.mapData(key, mapDataTypes(addrType), map);
-      address = new MapExpr(key, mapData);
-      checkMapKeyTypes(key, start);
-      checkNatMapFamily(address, fam, start);
-    }
-    return new Expression[] {address, port};
-  }
-
-  /** NAT map values: an address, or address . port. */
-  private List<DataType> mapDataTypes(DataType addrType) {
-    return List.of(addrType);
-  }
-
-  private void checkNatMapFamily(Expression address, @Nullable String fam, Token start) {
-    if (fam == null || !(address instanceof MapExpr m)) {
-      return;
-    }
-    for (Expression part : flattenConcat(m.key())) {
-      if (part instanceof PayloadExpr p && (p.protocol().equals("ip") || p.protocol().equals("ip6"))
-          && !p.protocol().equals(fam)) {
-        throw c.invalid(start, "\"" + p.protocol() + " " + p.field() + "\" conflicts with " + fam,
-            "the translation is for " + fam + " packets");
-      }
-    }
-  }
-
-  private static List<Expression> flattenConcat(Expression e) {
-    return e instanceof ConcatExpr c ? c.elements() : List.of(e);
-  }
-
-  private DataType guessAddressType(String s) {
-    return s.indexOf(':') >= 0 ? DataType.IPV6 : DataType.IPV4;
-  }
-
-  private static @Nullable String familyOfAddress(Expression e) {
-    Expression a = e instanceof RangeExpr r ? r.low() : e instanceof PrefixExpr p ? p.address() : e;
-    if (a instanceof StringLiteral s) {
-      return s.value().indexOf(':') >= 0 ? "ip6" : "ip";
-    }
-    return null;
-  }
-
-  private void checkAddressFamily(Token t, @Nullable String addressFamily, @Nullable String fam) {
-    if (addressFamily == null) {
-      return;
-    }
-    if (fam != null && !fam.equals(addressFamily)) {
-      throw c.invalid(t, "invalid " + (fam.equals("ip") ? "IPv4" : "IPv6") + " address " + t.describe(),
-          "the translation is for " + fam + " packets");
-    }
-    if (family == Family.IP && addressFamily.equals("ip6") || family == Family.IP6 && addressFamily.equals("ip")) {
-      throw c.invalid(t, "invalid " + (family == Family.IP ? "IPv4" : "IPv6") + " address " + t.describe(),
-          "the table's family is " + family.nftName());
-    }
-  }
-
-  /** A port, a port range, or an expression with a map ({@code :tcp dport map { 22 : 8000 }}). */
-  private Expression portExpression() {
-    Token t = c.peek();
-    if (t.isWord() && expr.startsSelector(t)) {
-      Expression key = expr.concat();
-      Token map = c.expect("map");
-      return new MapExpr(key, expr.mapData(key, List.of(DataType.SERVICE), map));
-    }
-    Expression p = expr.values().value(DataType.SERVICE);
-    return p;
-  }
-
-  private Statement tproxy(Token keyword) {
-    String fam = null;
-    Token famToken = null;
-    if (c.at("ip") || c.at("ip6")) {
-      famToken = c.next();
-      fam = famToken.text();
-      checkNatFamily(famToken, fam);
-    }
-    if (!c.at("to")) {
-      throw c.unexpected(c.peek(), List.of("to"), "tproxy needs an address or a port");
-    }
-    Token toToken = c.next();
-    if (l4 == null) {
-      throw c.invalid(keyword, "tproxy needs a transport protocol", "match it first, e.g. meta l4proto tcp");
-    }
-    String effective = fam != null ? fam : inferredFamily();
-    Expression[] ap = natTarget(Nat.Type.DNAT, effective, toToken);
-    if (ap[0] != null && fam == null && family == Family.INET) {
-      throw c.invalid(keyword, "tproxy to an address needs ip or ip6 in an inet table",
-          "write tproxy ip to … or tproxy ip6 to …");
-    }
-    return new Tproxy(fam, ap[0], ap[1]);
-  }
-
   private Statement dup() {
     Expression address = null;
     Expression device = null;
@@ -1254,7 +913,7 @@ final class StatementParser {
         address = new MapExpr(key, expr.mapData(key, List.of(DataType.ANY), map));
       } else {
         address = expr.values().value(family == Family.IP6 ? DataType.IPV6 : family == Family.IP ? DataType.IPV4
-            : guessAddressType(t.text()));
+            : NatParser.guessAddressType(t.text()));
       }
     }
     if (c.accept("device")) {
@@ -1473,6 +1132,15 @@ final class StatementParser {
 
   // ================================================================== helpers used by the expression parser
 
+  /** The network protocol of the rule: the table's (ip, ip6) or an earlier match's, else null. */
+  @Nullable String network() {
+    return checks.network();
+  }
+
+  String tableArticle() {
+    return checks.tableArticle();
+  }
+
   /** A chain name after jump/goto. */
   String chainName() {
     Token t = c.next();
@@ -1487,271 +1155,4 @@ final class StatementParser {
     return name;
   }
 
-  // ================================================================== checks
-
-  /** Protocols the table family cannot see; selectors that need a family or a context. */
-  private void checkSelector(Expression left, Token start) {
-    for (Expression e : flattenConcat(left instanceof BinaryExpr b ? b.left() : left)) {
-      checkOne(e, start, left instanceof ConcatExpr);
-    }
-    if (left instanceof MapExpr m) {
-      checkMapKeyTypes(m.key(), start);
-    }
-  }
-
-  private void checkOne(Expression e, Token start, boolean inConcat) {
-    if (e instanceof PayloadExpr p) {
-      String proto = p.protocol();
-      if (family == Family.ARP && !proto.equals("arp") && !proto.equals("ether") && !proto.equals("vlan")) {
-        throw notInFamily(start, proto, "arp tables see ARP packets only");
-      }
-      if (proto.equals("ip") && family == Family.IP6) {
-        throw notInFamily(start, proto, "an ip6 table sees IPv6 packets only; use ip6, or an inet table for both");
-      }
-      if (proto.equals("ip6") && family == Family.IP) {
-        throw notInFamily(start, proto, "an ip table sees IPv4 packets only; use ip, or an inet table for both");
-      }
-      if (proto.equals("vlan") && etherTypeToken != null) {
-        throw c.invalid(start, "\"vlan\" conflicts with " + etherTypeToken.text() + " ether type",
-            "the rule already matches an ether type other than vlan");
-      }
-    } else if (e instanceof MetaExpr m) {
-      if ((m.key().equals("ibrname") || m.key().equals("obrname") || m.key().equals("ibrvproto")
-          || m.key().equals("ibrpvid")) && family != Family.BRIDGE) {
-        throw notInFamily(start, "meta " + m.key(), "bridge metadata exists in bridge tables only");
-      }
-    } else if (e instanceof CtExpr ct) {
-      if (family == Family.ARP || family == Family.NETDEV) {
-        throw notInFamily(start, "ct", "conntrack is not available to " + family.nftName() + " tables");
-      }
-      if (inConcat && (ct.key().equals("saddr") || ct.key().equals("daddr"))) {
-        throw c.invalid(start, "\"ct " + ct.dir() + " " + ct.key() + "\" has no fixed type here",
-            "write ct " + ct.dir() + " ip " + ct.key() + " or ct " + ct.dir() + " ip6 " + ct.key());
-      }
-    } else if (e instanceof io.jnftables.model.expr.RtExpr rt) {
-      if (rt.family() != null && (family == Family.IP && rt.family().equals("ip6")
-          || family == Family.IP6 && rt.family().equals("ip"))) {
-        throw notInFamily(start, "rt " + rt.family(), "the table's family is " + family.nftName());
-      }
-    } else if (e instanceof io.jnftables.model.expr.ExthdrExpr && family == Family.IP) {
-      // nft lets ip tables match IPv6 extension headers only through an explicit dependency
-    }
-  }
-
-  /** Map keys and concatenations need types of a fixed size. */
-  private void checkMapKeyTypes(Expression key, Token start) {
-    for (Expression e : flattenConcat(key)) {
-      if (e instanceof CtExpr ct && (ct.key().equals("saddr") || ct.key().equals("daddr"))) {
-        throw c.invalid(start, "\"ct " + ct.dir() + " " + ct.key() + "\" has no fixed type here",
-            "write ct " + ct.dir() + " ip " + ct.key() + " or ct " + ct.dir() + " ip6 " + ct.key());
-      }
-    }
-  }
-
-  /** A referenced set must exist and hold values of the left side's type. */
-  private void checkSetReference(Expression right, Expression left, boolean verdictMap) {
-    if (!(right instanceof SetReference ref) || !schema.strict()) {
-      return;
-    }
-    Schema.SetInfo info = schema.set(ref.name());
-    if (info == null) {
-      throw c.invalid(c.peek(-1), "no set or map named \"" + ref.name() + "\" in the table", null);
-    }
-    List<DataType> want = expr.typesOf(left);
-    if (want.size() != info.keyTypes().size()) {
-      throw c.invalid(c.peek(-1), "@" + ref.name() + " holds " + String.join(" . ", info.keyTypes())
-          + ", not " + describe(want), null);
-    }
-    for (int i = 0; i < want.size(); i++) {
-      DataType w = resolved(want.get(i), left, i);
-      DataType have = DataType.BY_NAME.get(info.keyTypes().get(i));
-      if (w != DataType.ANY && have != null && w.base != have.base && !(w.base == DataType.Base.INTEGER
-          && have.base == DataType.Base.INTEGER)) {
-        throw c.invalid(c.peek(-1), "@" + ref.name() + " holds " + String.join(" . ", info.keyTypes())
-            + ", not " + describe(want), null);
-      }
-    }
-  }
-
-  private DataType resolved(DataType t, Expression left, int index) {
-    return t;
-  }
-
-  private static String describe(List<DataType> types) {
-    List<String> names = new ArrayList<>();
-    for (DataType t : types) {
-      names.add(t.name);
-    }
-    return String.join(" . ", names);
-  }
-
-  /** Intervals of an anonymous set or map must not overlap (nft refuses {@code { 1-5 : a, 3-9 : b }}). */
-  private void checkIntervals(Expression right, Expression left) {
-    if (!(right instanceof SetExpr s)) {
-      return;
-    }
-    List<byte[][]> seen = new ArrayList<>();
-    for (Expression e : s.elements()) {
-      Expression k = e instanceof io.jnftables.model.expr.MappingExpr m ? m.key() : e;
-      byte[][] r = bounds(k);
-      if (r == null) {
-        continue;
-      }
-      for (byte[][] o : seen) {
-        if (o[0].length == r[0].length && Addresses.compare(r[0], o[1]) <= 0 && Addresses.compare(o[0], r[1]) <= 0
-            && (k instanceof RangeExpr)) {
-          throw c.invalid(c.peek(-1), "overlapping intervals in the set", "each value may be in one interval only");
-        }
-      }
-      seen.add(r);
-    }
-  }
-
-  private static byte[] @Nullable [] bounds(Expression e) {
-    if (e instanceof RangeExpr r && r.low() instanceof StringLiteral a && r.high() instanceof StringLiteral b) {
-      byte[] x = Addresses.tryParse(a.value());
-      byte[] y = Addresses.tryParse(b.value());
-      if (x != null && y != null) {
-        return new byte[][] {x, y};
-      }
-    }
-    if (e instanceof StringLiteral s) {
-      byte[] x = Addresses.tryParse(s.value());
-      if (x != null) {
-        return new byte[][] {x, x};
-      }
-    }
-    return null;
-  }
-
-  /** Remembers what a match tells about the packet's protocols, refusing contradictions. */
-  private void record(Match m, Token start) {
-    Expression left = m.left();
-    boolean equal = m.op() == Operator.EQ || m.op() == Operator.IN;
-    if (left instanceof PayloadExpr p) {
-      String proto = p.protocol();
-      if (proto.equals("ip") || proto.equals("ip6") || proto.equals("arp")) {
-        setL3(proto, start);
-      } else if (Selectors.TRANSPORT.contains(proto) && !proto.equals("th")) {
-        setL4(proto, start);
-      }
-      if (equal && (proto.equals("ip") && p.field().equals("protocol") || proto.equals("ip6")
-          && p.field().equals("nexthdr"))) {
-        l4FromValue(m.right(), start);
-      }
-      if (equal && proto.equals("ether") && p.field().equals("type")) {
-        l3FromEtherType(m.right(), start);
-      }
-    } else if (left instanceof MetaExpr meta && equal) {
-      switch (meta.key()) {
-        case "l4proto":
-          l4FromValue(m.right(), start);
-          break;
-        case "nfproto":
-          if (m.right() instanceof StringLiteral s) {
-            setL3(s.value().equals("ipv4") ? "ip" : s.value().equals("ipv6") ? "ip6" : s.value(), start);
-          }
-          break;
-        case "protocol":
-          l3FromEtherType(m.right(), start);
-          break;
-        default:
-          break;
-      }
-    } else if (left instanceof CtExpr ct && ct.key().indexOf(' ') > 0) {
-      setL3(ct.key().substring(0, ct.key().indexOf(' ')), start);
-    }
-  }
-
-  private void l3FromEtherType(Expression value, Token start) {
-    if (value instanceof StringLiteral s) {
-      switch (s.value()) {
-        case "ip":
-        case "ip6":
-        case "arp":
-          setL3(s.value(), start);
-          etherTypeToken = start;
-          break;
-        case "vlan":
-        case "8021q":
-        case "8021ad":
-          break;
-        default:
-          etherTypeToken = start;
-      }
-    } else if (value instanceof NumberLiteral n) {
-      long v = n.value();
-      if (v == 0x0800) {
-        setL3("ip", start);
-      } else if (v == 0x86dd) {
-        setL3("ip6", start);
-      } else if (v == 0x0806) {
-        setL3("arp", start);
-      }
-      if (v != 0x8100 && v != 0x88a8) {
-        etherTypeToken = start;
-      }
-    }
-  }
-
-  private void l4FromValue(Expression value, Token start) {
-    String name = null;
-    if (value instanceof StringLiteral s) {
-      Long n = DataType.INET_PROTO.symbols.get(s.value());
-      name = n == null ? s.value() : DataType.INET_PROTO.symbolOf(n);
-    } else if (value instanceof NumberLiteral n) {
-      String sym = DataType.INET_PROTO.symbolOf(n.value());
-      name = sym == null ? "protocol " + n.value() : sym;
-    } else if (value instanceof SetExpr) {
-      name = "*";
-    }
-    if (name == null) {
-      return;
-    }
-    if (name.equals("ipv6-icmp")) {
-      name = "icmpv6";
-    }
-    setL4(name, start);
-  }
-
-  private void setL3(String proto, Token t) {
-    if (l3 != null && !l3.equals(proto)) {
-      throw conflict(t, proto, null, l3, l3Token);
-    }
-    if (l3 == null) {
-      l3 = proto;
-      l3Token = t;
-    }
-  }
-
-  private void setL4(String proto, Token t) {
-    if (l4 != null && !l4.equals(proto) && !proto.equals("*")) {
-      throw conflict(t, proto, null, l4.equals("*") ? "a set of protocols" : l4, l4Token);
-    }
-    if (l4 == null || l4.equals("*")) {
-      if (!(l4 != null && proto.equals("*"))) {
-        l4 = proto;
-        l4Token = t;
-      }
-    }
-  }
-
-  /** {@code what} at {@code t} contradicts the protocol an earlier match limited the rule to. */
-  private NftSyntaxException conflict(
-      Token t, String what, @Nullable String why, String earlier, @Nullable Token earlierToken) {
-    String where = earlierToken == null ? "" : " (\"" + earlierToken.text() + "\" at column " + column(earlierToken) + ")";
-    return NftSyntaxException.atOffset(
-        c.input, t.offset(), t.text(), "\"" + what + "\" conflicts with " + earlier, List.of(),
-        (why != null ? why + "; " : "") + "the rule already matches " + earlier + " packets only" + where, null);
-  }
-
-  private NftSyntaxException notInFamily(Token t, String what, String why) {
-    return NftSyntaxException.atOffset(
-        c.input, t.offset(), t.text(), "\"" + what + "\" cannot be used in " + article(family) + " table",
-        List.of(), why, null);
-  }
-
-  private static String article(Family family) {
-    return ("aeiou".indexOf(family.nftName().charAt(0)) >= 0 ? "an " : "a ") + family.nftName();
-  }
 }

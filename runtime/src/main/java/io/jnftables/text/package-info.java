@@ -6,8 +6,9 @@
  * line, column, offending token, what was expected and a "did you mean" hint.
  *
  * <p>Inside: {@code Lexer} (tokens) and {@code Cursor} (position, errors); {@code
- * StatementParser}, {@code ExpressionParser} and {@code ValueParser} (rules, with the data types
- * of {@code Selectors} and {@code DataType}); {@code RulesetParser} (files); {@code
+ * StatementParser}, {@code NatParser}, {@code ExpressionParser} and {@code ValueParser} (rules,
+ * with the data types of {@code Selectors} and {@code DataType}), {@code RuleChecks} (what nft
+ * checks before the kernel); {@code RulesetParser} (files); {@code
  * StatementPrinter}, {@code RulesetPrinter} and {@code CommandPrinter} (model to text).
  *
  * <p>It is one grammar for the whole library: the annotation processor runs it at compile time on

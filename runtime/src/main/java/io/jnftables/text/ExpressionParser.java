@@ -632,9 +632,6 @@ final class ExpressionParser {
         throw c.invalid(r, "fib " + r.text() + " cannot use the oif flag", null);
       }
     }
-    if (r.is("type") && flags.contains("oif") && d) {
-      // allowed
-    }
     return new FibExpr(r.text(), flags);
   }
 

@@ -2,7 +2,6 @@ package io.jnftables.text;
 
 import io.jnftables.annotations.Family;
 import io.jnftables.model.expr.ConcatExpr;
-import io.jnftables.model.expr.CtExpr;
 import io.jnftables.model.expr.Expression;
 import io.jnftables.model.expr.MapExpr;
 import io.jnftables.model.expr.PayloadExpr;
@@ -201,23 +200,14 @@ final class NatParser {
       }
       Token start = c.peek();
       Expression key = expr.concat();
-      if (key instanceof CtExpr ct && (ct.key().equals("saddr") || ct.key().equals("daddr"))) {
-        // fine: typed by the table
-      }
       Token map = c.expect("map");
-      List<DataType> data = new ArrayList<>();
-      data.add(addrType == DataType.ANY ? DataType.ANY : addrType);
-      Expression mapData = expr.mapData(key, mapDataTypes(addrType), map);
+      // values: an address of the translation's family, or address . port
+      Expression mapData = expr.mapData(key, List.of(addrType), map);
       address = new MapExpr(key, mapData);
       checks.checkMapKeyTypes(key, start);
       checks.checkNatMapFamily(address, fam, start);
     }
     return new Expression[] {address, port};
-  }
-
-  /** NAT map values: an address, or address . port. */
-  List<DataType> mapDataTypes(DataType addrType) {
-    return List.of(addrType);
   }
 
   static DataType guessAddressType(String s) {

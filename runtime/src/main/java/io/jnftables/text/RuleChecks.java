@@ -240,8 +240,6 @@ final class RuleChecks {
           || family == Family.IP6 && rt.family().equals("ip"))) {
         throw notInFamily(start, "rt " + rt.family(), "the table's family is " + family.nftName());
       }
-    } else if (e instanceof io.jnftables.model.expr.ExthdrExpr && family == Family.IP) {
-      // nft lets ip tables match IPv6 extension headers only through an explicit dependency
     }
   }
 
@@ -270,7 +268,7 @@ final class RuleChecks {
           + ", not " + describe(want), null);
     }
     for (int i = 0; i < want.size(); i++) {
-      DataType w = resolved(want.get(i), left, i);
+      DataType w = want.get(i);
       DataType have = DataType.BY_NAME.get(info.keyTypes().get(i));
       if (w != DataType.ANY && have != null && w.base != have.base && !(w.base == DataType.Base.INTEGER
           && have.base == DataType.Base.INTEGER)) {
@@ -278,10 +276,6 @@ final class RuleChecks {
             + ", not " + describe(want), null);
       }
     }
-  }
-
-  DataType resolved(DataType t, Expression left, int index) {
-    return t;
   }
 
   static String describe(List<DataType> types) {

@@ -181,15 +181,9 @@ final class RulesetParser {
         setBlock(verb, f, table, set, what.is("map"));
         return;
       }
-      case "element": {
-        Family f = family();
-        String table = name("table");
-        String set = name("set");
-        SetTypes types = setTypes.getOrDefault(f + " " + table + " " + set, SetTypes.UNKNOWN);
-        SetExpr elements = elementSet(types);
-        commands.add(new Command(verb, new Element(f, table, set, elements.elements())));
+      case "element":
+        elementCommand(verb);
         return;
-      }
       default:
         if (isObjectWord(what.text())) {
           Family f = family();
@@ -248,10 +242,9 @@ final class RulesetParser {
         }
         return;
       }
-      case "element": {
-        add(verb == Verb.DELETE ? Verb.DELETE : verb, what);
+      case "element":
+        elementCommand(verb);
         return;
-      }
       default:
         if (isObjectWord(what.text())) {
           Family f = family();
@@ -268,8 +261,8 @@ final class RulesetParser {
     }
   }
 
-  /** {@code delete element …}. */
-  private void add(Verb verb, Token element) {
+  /** {@code add|delete element family table set { … }}, elements read as the set's type when it is known. */
+  private void elementCommand(Verb verb) {
     Family f = family();
     String table = name("table");
     String set = name("set");
@@ -1007,8 +1000,7 @@ final class RulesetParser {
   }
 
   private Limit limitBody() {
-    StatementParser sp = new StatementParser(c, Family.INET, Schema.NONE);
-    return (Limit) sp.statementAfterKeyword("limit");
+    return (Limit) new StatementParser(c, Family.INET, Schema.NONE).statementAfterKeyword("limit");
   }
 
   @SuppressWarnings("unchecked")

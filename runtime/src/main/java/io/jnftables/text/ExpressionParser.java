@@ -538,10 +538,15 @@ final class ExpressionParser {
       throw c.invalid(k, "\"rt " + family + "\" is followed by nexthop only", null);
     }
     if (k.is("nexthop") && family == null) {
-      family = statements.network();
-      if (family == null) {
+      String net = statements.network();
+      if (net == null) {
         throw c.invalid(k, "\"rt nexthop\" needs ip or ip6 in " + statements.tableArticle() + " table",
             "write rt ip nexthop or rt ip6 nexthop");
+      }
+      // nft spells the table's family out; a family an earlier match gives stays implicit
+      if (statements.family() == io.jnftables.annotations.Family.IP
+          || statements.family() == io.jnftables.annotations.Family.IP6) {
+        family = net;
       }
     }
     return new RtExpr(k.text(), family);
@@ -700,7 +705,8 @@ final class ExpressionParser {
    * table's family, or an earlier ip/ip6 match).
    */
   DataType typeOf(Expression e) {
-    if (e instanceof CtExpr ct && ct.family() == null && (ct.key().equals("saddr") || ct.key().equals("daddr"))) {
+    if (e instanceof CtExpr ct && ct.family() == null && (ct.key().equals("saddr") || ct.key().equals("daddr"))
+        || e instanceof RtExpr rt && rt.family() == null && rt.key().equals("nexthop")) {
       String net = statements.network();
       return "ip6".equals(net) ? DataType.IPV6 : "ip".equals(net) ? DataType.IPV4 : DataType.ANY;
     }

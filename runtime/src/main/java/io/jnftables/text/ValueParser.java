@@ -315,7 +315,7 @@ final class ValueParser {
     if (s.isEmpty()) {
       return null;
     }
-    if ((s.equals("exists") || s.equals("missing")) && type.base != DataType.Base.STRING) {
+    if (s.equals("exists") || s.equals("missing")) {
       return BooleanLiteral.of(s.equals("exists")); // nft's keywords for existence, whatever the type
     }
     if (isNumber(s)) {

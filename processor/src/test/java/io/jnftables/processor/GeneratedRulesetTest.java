@@ -131,6 +131,43 @@ class GeneratedRulesetTest {
   }
 
   @Test
+  void everyStatementTheParserReadsCanBeGenerated() throws Exception {
+    String[] rules = {
+      "limit rate over 10/second burst 5 packets log prefix \"x\" level info drop",
+      "meta mark set ct mark | 0x00000010 ct helper set \"ftp\"",
+      "tcp flags syn / fin,syn,rst,ack tcp option maxseg size set 1360",
+      "ip saddr . tcp dport { 10.0.0.1 . 22, 10.0.0.2 . 80 } quota over 10 mbytes accept",
+      "meta l4proto tcp dnat ip to 192.168.1.1:8080",
+      "ip daddr vmap { 10.0.0.0/8 : jump other, 192.168.0.0/16 : drop }",
+      "update @seen { ip saddr timeout 1m counter } tcp dport 22 ct count over 3 reject with icmpx admin-prohibited",
+      "icmp type echo-request ct original bytes > 10 queue flags bypass to 1-3",
+    };
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < rules.length; i++) {
+      body.append("    @Rule(\"").append(rules[i].replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\") void r").append(i).append("();\n");
+    }
+    Compilation compilation = Compiled.compile(Compiled.source("p.Wide",
+        "package p;",
+        "import io.jnftables.annotations.*;",
+        "@Table(name = \"t\", family = Family.INET)",
+        "interface Wide {",
+        "  @Chain(name = \"c\", hook = Hook.PREROUTING, type = ChainType.NAT)",
+        "  interface C {",
+        body.toString(),
+        "  }",
+        "  @Chain(name = \"other\")",
+        "  interface Other {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Batch batch = (Batch) Compiled.call(compilation, "p.WideRuleset", "toBatch");
+    for (int i = 0; i < rules.length; i++) {
+      Rule r = (Rule) batch.commands().get(3 + i).object();
+      assertEquals(RuleParser.parse(rules[i], F), r.statements(), rules[i]);
+    }
+  }
+
+  @Test
   void processorClassPathHasNoNativeCode() {
     assertThrows(ClassNotFoundException.class, () -> Class.forName("io.jnftables.libnft.LibNftables"));
     assertThrows(ClassNotFoundException.class, () -> Class.forName("jnr.ffi.LibraryLoader"));

@@ -41,6 +41,16 @@ public final class Batch {
     return EMPTY;
   }
 
+  /**
+   * The commands of a file in nft syntax (what {@code nft -f} reads): a thin delegation to
+   * {@link io.jnftables.text.NftText#parseRuleset(String)}.
+   *
+   * @throws io.jnftables.text.NftSyntaxException with the line and column of what nft would refuse
+   */
+  public static Batch parse(String text) {
+    return io.jnftables.text.NftText.parseRuleset(text);
+  }
+
   /** The commands, in the order they are applied. */
   public List<Command> commands() {
     return commands;
@@ -85,9 +95,10 @@ public final class Batch {
     return commands.hashCode();
   }
 
+  /** The commands as an nft script, one per line ({@link io.jnftables.text.NftText#print(Batch)}). */
   @Override
   public String toString() {
-    return "Batch" + commands;
+    return io.jnftables.text.NftText.print(this);
   }
 
   /** Collects commands in order. Not thread-safe; {@link #build()} may be called repeatedly. */

@@ -57,4 +57,10 @@ public record Chain(
   public Chain withoutHandle() {
     return handle == null ? this : new Chain(family, table, name, base, null, comment, newName);
   }
+
+  /** The chain in nft syntax: {@code chain inet filter input { type filter hook input priority filter; … }}. */
+  @Override
+  public String toString() {
+    return io.jnftables.text.NftText.toString(this);
+  }
 }

@@ -51,4 +51,21 @@ public record Rule(
   public Rule withComment(@Nullable String comment) {
     return new Rule(family, table, chain, statements, handle, comment, index);
   }
+
+  /**
+   * A rule of {@code family table chain} from nft text, e.g. {@code Rule.parse(Family.INET,
+   * "filter", "input", "tcp dport 22 accept comment \"ssh\"")}: a thin delegation to {@link
+   * io.jnftables.text.NftText#parseRule(Family, String, String, String)}.
+   *
+   * @throws io.jnftables.text.NftSyntaxException if nft would refuse the text
+   */
+  public static Rule parse(Family family, String table, String chain, String text) {
+    return io.jnftables.text.NftText.parseRule(family, table, chain, text);
+  }
+
+  /** The rule in nft syntax: {@code rule inet filter input tcp dport 22 accept}. */
+  @Override
+  public String toString() {
+    return io.jnftables.text.NftText.toString(this);
+  }
 }

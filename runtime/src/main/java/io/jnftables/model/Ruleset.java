@@ -68,4 +68,10 @@ public record Ruleset(List<NftObject> objects) {
     }
     return List.copyOf(out);
   }
+
+  /** The listing as {@code nft list ruleset} prints it. */
+  @Override
+  public String toString() {
+    return io.jnftables.text.NftText.toString(this);
+  }
 }

@@ -221,4 +221,73 @@ final class Addresses {
     }
     return 0;
   }
+
+  static boolean isIpv4(String s) {
+    return tryParse4(s) != null;
+  }
+
+  static boolean isIpv6(String s) {
+    if (s.indexOf(':') < 0) {
+      return false;
+    }
+    try {
+      parseIpv6(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static byte @org.jspecify.annotations.Nullable [] tryParse4(String s) {
+    if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
+      return null;
+    }
+    try {
+      return parseIpv4(s);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The bytes of an IPv4 or IPv6 address, or null. */
+  static byte @org.jspecify.annotations.Nullable [] tryParse(String s) {
+    if (s.indexOf(':') >= 0) {
+      try {
+        return parseIpv6(s);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return tryParse4(s);
+  }
+
+  /**
+   * A MAC address in nft's listing form (six colon-separated bytes of two lower-case hex digits:
+   * {@code 0:1:2:3:4:6} is {@code 00:01:02:03:04:06}), or null if {@code s} is not one.
+   */
+  static @org.jspecify.annotations.Nullable String normalizeMac(String s) {
+    String[] parts = s.split(":", -1);
+    if (parts.length != 6) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(17);
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 2) {
+        return null;
+      }
+      for (int i = 0; i < p.length(); i++) {
+        if (Character.digit(p.charAt(i), 16) < 0) {
+          return null;
+        }
+      }
+      if (sb.length() > 0) {
+        sb.append(':');
+      }
+      if (p.length() == 1) {
+        sb.append('0');
+      }
+      sb.append(p.toLowerCase(java.util.Locale.ROOT));
+    }
+    return sb.toString();
+  }
 }

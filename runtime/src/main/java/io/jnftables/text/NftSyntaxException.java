@@ -5,20 +5,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * nft rule text that the parser does not accept. It says where (the 1-based {@link #column()} of
- * the offending token in {@link #input()}), what ({@link #token()}, as written), what would have
- * been accepted there ({@link #expected()}) and, for a misspelt keyword, the likely intended one
- * ({@link #suggestion()}).
+ * nft text that the parser does not accept. It says where (the 1-based {@link #line()} and
+ * {@link #column()} of the offending token in {@link #input()}), what ({@link #token()}, as
+ * written), what would have been accepted there ({@link #expected()}) and, for a misspelt keyword,
+ * the likely intended one ({@link #suggestion()}).
  *
  * <p>{@link #getMessage()} is one line, e.g. {@code unexpected "acept" at column 14, expected one
- * of: accept, drop, … (did you mean "accept"?)}; {@link #formatted()} adds the input with a caret
- * under the token.
+ * of: accept, drop, … (did you mean "accept"?)}; for text of several lines it says {@code at line
+ * 3, column 14}. {@link #formatted()} adds the offending line with a caret under the token.
  */
 public final class NftSyntaxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String input;
+  private final int line;
   private final int column;
+  private final int offset;
   private final String token;
   private final List<String> expected;
   private final @Nullable String suggestion;
@@ -27,8 +29,9 @@ public final class NftSyntaxException extends RuntimeException {
 
   /**
    * @param input the whole text that was parsed
-   * @param column 1-based column (in chars) of the offending token; {@code input.length() + 1} at
-   *     the end of the input
+   * @param column 1-based index (in chars) of the offending token in {@code input}; {@code
+   *     input.length() + 1} at the end of the input. For text of several lines the exception works
+   *     out the line and the column within it.
    * @param token the offending token as written; empty at the end of the input
    * @param headline what is wrong with the token, without its position, e.g. {@code unexpected
    *     "foo"} or {@code invalid port "70000"}
@@ -44,9 +47,25 @@ public final class NftSyntaxException extends RuntimeException {
       List<String> expected,
       @Nullable String detail,
       @Nullable String suggestion) {
-    super(message(column, headline, expected, detail, suggestion));
+    this(input, Math.max(0, column - 1), position(input, Math.max(0, column - 1)), token, headline, expected,
+        detail, suggestion);
+  }
+
+  private NftSyntaxException(
+      String input,
+      int offset,
+      int[] lineColumn,
+      String token,
+      String headline,
+      List<String> expected,
+      @Nullable String detail,
+      @Nullable String suggestion) {
+    super(message(lineColumn[0], lineColumn[1], input.indexOf('\n') >= 0 && input.indexOf('\n') < input.length() - 1,
+        headline, expected, detail, suggestion));
     this.input = Objects.requireNonNull(input, "input");
-    this.column = column;
+    this.offset = offset;
+    this.line = lineColumn[0];
+    this.column = lineColumn[1];
     this.token = Objects.requireNonNull(token, "token");
     this.headline = Objects.requireNonNull(headline, "headline");
     this.expected = List.copyOf(expected);
@@ -54,13 +73,47 @@ public final class NftSyntaxException extends RuntimeException {
     this.suggestion = suggestion;
   }
 
-  private static String message(
-      int column,
+  /** An error at the 0-based char {@code offset} of {@code input}. */
+  static NftSyntaxException atOffset(
+      String input,
+      int offset,
+      String token,
       String headline,
       List<String> expected,
       @Nullable String detail,
       @Nullable String suggestion) {
-    StringBuilder sb = new StringBuilder(headline).append(" at column ").append(column);
+    return new NftSyntaxException(input, offset, position(input, offset), token, headline, expected, detail,
+        suggestion);
+  }
+
+  /** 1-based line and column of a 0-based offset. */
+  private static int[] position(String input, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    int end = Math.min(offset, input.length());
+    for (int i = 0; i < end; i++) {
+      if (input.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, offset - lineStart + 1};
+  }
+
+  private static String message(
+      int line,
+      int column,
+      boolean multiline,
+      String headline,
+      List<String> expected,
+      @Nullable String detail,
+      @Nullable String suggestion) {
+    StringBuilder sb = new StringBuilder(headline);
+    if (multiline) {
+      sb.append(" at line ").append(line).append(", column ").append(column);
+    } else {
+      sb.append(" at column ").append(column);
+    }
     if (!expected.isEmpty()) {
       sb.append(expected.size() == 1 ? ", expected " : ", expected one of: ");
       sb.append(String.join(", ", expected));
@@ -79,9 +132,19 @@ public final class NftSyntaxException extends RuntimeException {
     return input;
   }
 
-  /** 1-based column of the offending token, counted in chars of {@link #input()}. */
+  /** 1-based line of the offending token. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column of the offending token within its line, counted in chars. */
   public int column() {
     return column;
+  }
+
+  /** 0-based index of the offending token in {@link #input()}. */
+  public int offset() {
+    return offset;
   }
 
   /** The offending token as written in the input; empty when the input ended too early. */
@@ -89,7 +152,7 @@ public final class NftSyntaxException extends RuntimeException {
     return token;
   }
 
-  /** What the parser would have accepted at {@link #column()}; empty when any token is wrong there. */
+  /** What the parser would have accepted at the error; empty when any token is wrong there. */
   public List<String> expected() {
     return expected;
   }
@@ -110,7 +173,7 @@ public final class NftSyntaxException extends RuntimeException {
   }
 
   /**
-   * The message, the input and a caret line under the offending token:
+   * The message, the offending line and a caret line under the offending token:
    *
    * <pre>
    * unexpected "acept" at column 14, expected ... (did you mean "accept"?)
@@ -118,17 +181,24 @@ public final class NftSyntaxException extends RuntimeException {
    *                  ^^^^^
    * </pre>
    *
-   * Tabs and line breaks of the input are shown as spaces so that the caret stays aligned.
+   * Tabs and other control characters of the line are shown as spaces so that the caret stays
+   * aligned.
    */
   public String formatted() {
+    int start = offset - (column - 1);
+    int end = input.indexOf('\n', Math.max(start, 0));
+    if (end < 0) {
+      end = input.length();
+    }
     StringBuilder sb = new StringBuilder(getMessage()).append('\n').append("    ");
-    for (int i = 0; i < input.length(); i++) {
+    for (int i = Math.max(start, 0); i < end; i++) {
       char c = input.charAt(i);
       sb.append(Character.isISOControl(c) ? ' ' : c);
     }
     sb.append('\n').append("    ");
     sb.append(" ".repeat(Math.max(0, column - 1)));
-    sb.append("^".repeat(Math.max(1, token.length())));
+    int width = token.indexOf('\n') >= 0 ? token.indexOf('\n') : token.length();
+    sb.append("^".repeat(Math.max(1, width)));
     return sb.toString();
   }
 }

@@ -1,7 +1,7 @@
 package io.jnftables.text;
 
 /**
- * One token of rule text.
+ * One token of nft text.
  *
  * @param kind what it is
  * @param text the token as written (a quoted string keeps its quotes)
@@ -9,16 +9,38 @@ package io.jnftables.text;
  */
 record Token(Kind kind, String text, int offset) {
   enum Kind {
-    /** A bare word: keyword, number, name, address, range ({@code 1000-2000}) or prefix. */
+    /**
+     * A bare word: keyword, number, name, address, range ({@code 1000-2000}), prefix, time
+     * ({@code 1h30m}); also the lone punctuation that nft spells like a word: {@code .} (concat),
+     * {@code :} (mapping), {@code -} (range), {@code /} (rate), {@code *} (catch-all element).
+     */
     WORD,
     /** {@code "..."}; nft has no escapes in quoted strings. */
     STRING,
     LBRACE,
     RBRACE,
+    LPAREN,
+    RPAREN,
+    LBRACKET,
+    RBRACKET,
     COMMA,
+    /** {@code ;}, which ends a rule or a declaration. */
+    SEMICOLON,
+    /** A line break: ends a command or a declaration in a file. */
+    NEWLINE,
     /** {@code == != < > <= >=}. */
     OPERATOR,
-    /** Any other character: never valid in the supported grammar. */
+    /** {@code !}, nft's "none of these flags" relation. */
+    BANG,
+    /** {@code & | ^ << >>}. */
+    BINOP,
+    /** {@code @}, before a set name or a raw payload base. */
+    AT,
+    /** {@code $}, before a variable name. */
+    DOLLAR,
+    /** {@code =}, in {@code policy = { … }} of ct timeout objects. */
+    EQUALS,
+    /** Any other character: never valid in nft's grammar. */
     OTHER,
     EOF
   }
@@ -28,12 +50,16 @@ record Token(Kind kind, String text, int offset) {
     return kind == Kind.STRING ? text.substring(1, text.length() - 1) : text;
   }
 
-  int column() {
-    return offset + 1;
+  int end() {
+    return offset + text.length();
   }
 
   boolean is(String word) {
     return kind == Kind.WORD && text.equals(word);
+  }
+
+  boolean isWord() {
+    return kind == Kind.WORD;
   }
 
   /** How the token reads in a message: {@code "foo"}, {@code string "foo"}, {@code end of input}. */
@@ -41,6 +67,8 @@ record Token(Kind kind, String text, int offset) {
     switch (kind) {
       case EOF:
         return "end of input";
+      case NEWLINE:
+        return "end of line";
       case STRING:
         return "string " + text;
       default:

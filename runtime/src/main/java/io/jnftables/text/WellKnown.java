@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * files: the same text parses the same everywhere (the processor's build machine included).
  *
  * <ul>
- *   <li>{@link #SERVICES}: port names from Debian 12's {@code /etc/services} that firewall
- *       policies commonly use (nft resolves them with {@code getaddrinfo}, whatever the
- *       protocol; {@code tcp dport ssh} lists back as {@code 22}). A name not in this table is a
+ *   <li>{@link #SERVICES}: the port names of Debian 12's {@code /etc/services} (netbase 6.4,
+ *       resource {@code services.txt}); nft resolves them with {@code getaddrinfo}, whatever the
+ *       protocol; {@code tcp dport ssh} lists back as {@code 22}. A name not in this table is a
  *       parse error: write the number.
  *   <li>{@link #PROTOCOLS}: layer 4 protocols from {@code /etc/protocols}, by the name nft
  *       lists them with ({@code meta l4proto 58} and {@code meta l4proto icmpv6} both list as
@@ -32,42 +32,22 @@ final class WellKnown {
 
   private static Map<String, Integer> services() {
     Map<String, Integer> m = new LinkedHashMap<>();
-    m.put("ftp-data", 20);
-    m.put("ftp", 21);
-    m.put("ssh", 22);
-    m.put("telnet", 23);
-    m.put("smtp", 25);
-    m.put("domain", 53);
-    m.put("bootps", 67);
-    m.put("bootpc", 68);
-    m.put("tftp", 69);
-    m.put("http", 80);
-    m.put("www", 80);
-    m.put("kerberos", 88);
-    m.put("pop3", 110);
-    m.put("sunrpc", 111);
-    m.put("nntp", 119);
-    m.put("ntp", 123);
-    m.put("imap2", 143);
-    m.put("imap", 143);
-    m.put("snmp", 161);
-    m.put("snmp-trap", 162);
-    m.put("bgp", 179);
-    m.put("ldap", 389);
-    m.put("https", 443);
-    m.put("microsoft-ds", 445);
-    m.put("syslog", 514);
-    m.put("submission", 587);
-    m.put("ldaps", 636);
-    m.put("rsync", 873);
-    m.put("imaps", 993);
-    m.put("pop3s", 995);
-    m.put("openvpn", 1194);
-    m.put("mysql", 3306);
-    m.put("sip", 5060);
-    m.put("postgresql", 5432);
-    m.put("x11", 6000);
-    m.put("http-alt", 8080);
+    try (java.io.InputStream in = WellKnown.class.getResourceAsStream("services.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("io/jnftables/text/services.txt is missing from the classpath");
+      }
+      java.io.BufferedReader r =
+          new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int sp = line.indexOf(' ');
+        m.putIfAbsent(line.substring(0, sp), Integer.parseInt(line.substring(sp + 1)));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return Collections.unmodifiableMap(m);
   }
 

@@ -162,7 +162,7 @@ class RuleParserTest {
   @Test
   void ctStateSetAndExplicitOperators() {
     assertEquals(
-        List.of(new Match(Operator.IN, new CtExpr("state"), new SetExpr(List.of(s("related"), s("established"))))),
+        List.of(new Match(Operator.EQ, new CtExpr("state"), new SetExpr(List.of(s("related"), s("established"))))),
         parse("ct state { related, established }"));
     assertEquals(
         List.of(new Match(Operator.NE, new CtExpr("state"), new SetExpr(List.of(s("new"))))),

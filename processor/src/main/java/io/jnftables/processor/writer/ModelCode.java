@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Java source that constructs a given model value: {@code statement(Verdict.ACCEPT)} is the code
- * {@code Verdict.ACCEPT}. Raw statements and expressions never come out of the parser; asking for
- * one is a bug and throws {@link IllegalArgumentException}.
+ * {@code Verdict.ACCEPT}. The common statements and expressions have hand-written forms; every
+ * other record of the model is built by its canonical constructor from its components, so any
+ * rule the parser reads can be generated. Raw statements and expressions never come out of the
+ * parser; asking for one is a bug and throws {@link IllegalArgumentException}.
  */
 public final class ModelCode {
   static final ClassName LIST = ClassName.get(List.class);
@@ -58,7 +60,7 @@ public final class ModelCode {
           ? CodeBlock.of("$T.NEW", COUNTER)
           : CodeBlock.of("new $T($L, $L)", COUNTER, longOrNull(c.packets()), longOrNull(c.bytes()));
     }
-    if (s instanceof Log l) {
+    if (s instanceof Log l && l.equals(new Log(l.prefix()))) {
       return CodeBlock.of("new $T($L)", LOG, stringOrNull(l.prefix()));
     }
     if (s instanceof Reject r) {
@@ -66,7 +68,7 @@ public final class ModelCode {
           ? CodeBlock.of("$T.DEFAULT", REJECT)
           : CodeBlock.of("new $T($L, $L)", REJECT, stringOrNull(r.type()), stringOrNull(r.expr()));
     }
-    throw new IllegalArgumentException("no code for statement " + s);
+    return record(s);
   }
 
   public static CodeBlock expression(Expression e) {
@@ -83,7 +85,7 @@ public final class ModelCode {
     if (e instanceof MetaExpr m) {
       return CodeBlock.of("new $T($L)", MetaExpr.class, JavaLiterals.string(m.key()));
     }
-    if (e instanceof CtExpr c) {
+    if (e instanceof CtExpr c && c.family() == null && c.dir() == null) {
       return CodeBlock.of("new $T($L)", CtExpr.class, JavaLiterals.string(c.key()));
     }
     if (e instanceof SetExpr s) {
@@ -98,7 +100,60 @@ public final class ModelCode {
     if (e instanceof PrefixExpr p) {
       return CodeBlock.of("new $T($L, $L)", PrefixExpr.class, expression(p.address()), p.length());
     }
-    throw new IllegalArgumentException("no code for expression " + e);
+    return record(e);
+  }
+
+  /** {@code new R(c1, c2, …)} for a record of the model, from its components. */
+  private static CodeBlock record(Object value) {
+    Class<?> type = value.getClass();
+    if (!type.isRecord() || value instanceof io.jnftables.model.stmt.RawStatement
+        || value instanceof io.jnftables.model.expr.RawExpression) {
+      throw new IllegalArgumentException("no code for " + value);
+    }
+    java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+    List<CodeBlock> args = new java.util.ArrayList<>(components.length);
+    for (java.lang.reflect.RecordComponent c : components) {
+      Object v;
+      try {
+        v = c.getAccessor().invoke(value);
+      } catch (ReflectiveOperationException ex) {
+        throw new IllegalArgumentException("cannot read " + c.getName() + " of " + value, ex);
+      }
+      args.add(component(v, c.getType()));
+    }
+    return CodeBlock.of("new $T($L)", type, args.stream().collect(CodeBlock.joining(", ")));
+  }
+
+  private static CodeBlock component(@Nullable Object v, Class<?> declared) {
+    if (v == null) {
+      return CodeBlock.of("null");
+    }
+    if (v instanceof String s) {
+      return CodeBlock.of("$L", JavaLiterals.string(s));
+    }
+    if (v instanceof Long l) {
+      return CodeBlock.of("$LL", l);
+    }
+    if (v instanceof Integer || v instanceof Boolean) {
+      return CodeBlock.of("$L", v);
+    }
+    if (v instanceof Enum<?> en) {
+      return CodeBlock.of("$T.$L", en.getDeclaringClass(), en.name());
+    }
+    if (v instanceof Statement st) {
+      return statement(st);
+    }
+    if (v instanceof Expression ex) {
+      return expression(ex);
+    }
+    if (v instanceof List<?> list) {
+      return CodeBlock.of("$T.of($L)", LIST,
+          list.stream().map(x -> component(x, Object.class)).collect(CodeBlock.joining(", ")));
+    }
+    if (v.getClass().isRecord()) {
+      return record(v);
+    }
+    throw new IllegalArgumentException("no code for " + v.getClass().getSimpleName() + " " + v);
   }
 
   private static CodeBlock list(List<Expression> elements) {

@@ -1,0 +1,150 @@
+package io.jnftables.text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tokens of one input and the position in them, shared by the parsers of one parse, with the
+ * helpers that turn a wrong token into an {@link NftSyntaxException} that points at it.
+ */
+final class Cursor {
+  final String input;
+  private final List<Token> tokens;
+  private int pos;
+
+  /** Whether line breaks end a command (files) or are plain spaces (a single rule). */
+  private final boolean lines;
+
+  Cursor(String input, boolean lines) {
+    this.input = input;
+    this.lines = lines;
+    List<Token> all = Lexer.tokenize(input, 0, input.length(), input, lines);
+    this.tokens = lines ? Definitions.apply(all, input) : all;
+  }
+
+  Token peek() {
+    return tokens.get(pos);
+  }
+
+  /** The token {@code k} places ahead (0 is {@link #peek()}); EOF past the end. */
+  Token peek(int k) {
+    int i = pos + k;
+    return i < tokens.size() ? tokens.get(i) : tokens.get(tokens.size() - 1);
+  }
+
+  Token next() {
+    Token t = tokens.get(pos);
+    if (t.kind() != Token.Kind.EOF) {
+      pos++;
+    }
+    return t;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  void reset(int position) {
+    pos = position;
+  }
+
+  boolean at(String word) {
+    return peek().is(word);
+  }
+
+  boolean at(Token.Kind kind) {
+    return peek().kind() == kind;
+  }
+
+  /** Consumes the word if it is next. */
+  boolean accept(String word) {
+    if (peek().is(word)) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  boolean accept(Token.Kind kind) {
+    if (peek().kind() == kind && kind != Token.Kind.EOF) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  Token expect(String word) {
+    Token t = peek();
+    if (!t.is(word)) {
+      throw unexpected(t, List.of(word), null);
+    }
+    return next();
+  }
+
+  Token expect(Token.Kind kind, String what) {
+    Token t = peek();
+    if (t.kind() != kind) {
+      throw unexpected(t, List.of(what), null);
+    }
+    return next();
+  }
+
+  /** Skips line breaks (inside braces, where nft lets declarations and elements span lines). */
+  void skipNewlines() {
+    if (lines) {
+      while (peek().kind() == Token.Kind.NEWLINE) {
+        pos++;
+      }
+    }
+  }
+
+  /** Whether the statement list of a rule ends here. */
+  boolean atEndOfRule() {
+    Token.Kind k = peek().kind();
+    return k == Token.Kind.EOF || k == Token.Kind.SEMICOLON || k == Token.Kind.NEWLINE || k == Token.Kind.RBRACE;
+  }
+
+  /**
+   * Splits the next token, a word, after {@code at} chars: {@code 25:accept} becomes {@code 25},
+   * {@code :}, {@code accept} when a mapping is written without spaces.
+   */
+  void split(int at) {
+    Token t = peek();
+    List<Token> parts = new ArrayList<>(3);
+    parts.add(new Token(Token.Kind.WORD, t.text().substring(0, at), t.offset()));
+    String rest = t.text().substring(at);
+    if (rest.startsWith(":") && rest.length() > 1 && rest.charAt(1) != ':') {
+      parts.add(new Token(Token.Kind.WORD, ":", t.offset() + at));
+      parts.add(new Token(Token.Kind.WORD, rest.substring(1), t.offset() + at + 1));
+    } else {
+      parts.add(new Token(Token.Kind.WORD, rest, t.offset() + at));
+    }
+    tokens.remove(pos);
+    tokens.addAll(pos, parts);
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  NftSyntaxException unexpected(Token t, Collection<String> expected, @Nullable String detail) {
+    return error(t, "unexpected " + t.describe(), expected, detail, expected);
+  }
+
+  NftSyntaxException error(
+      Token t, String headline, Collection<String> expected, @Nullable String detail, Collection<String> candidates) {
+    String suggestion = t.kind() == Token.Kind.WORD ? Suggestions.closest(t.text(), candidates) : null;
+    return NftSyntaxException.atOffset(
+        input, t.offset(), t.text(), headline, List.copyOf(expected), detail, suggestion);
+  }
+
+  NftSyntaxException invalid(Token t, String headline, @Nullable String detail) {
+    return NftSyntaxException.atOffset(input, t.offset(), t.text(), headline, List.of(), detail, null);
+  }
+
+  NftSyntaxException invalid(
+      String text, int offset, String headline, @Nullable String detail, Collection<String> candidates) {
+    return NftSyntaxException.atOffset(
+        input, offset, text, headline, List.of(), detail, Suggestions.closest(text, candidates));
+  }
+}

@@ -320,6 +320,16 @@ final class HelperProcess {
     process.destroyForcibly();
   }
 
+  /** Kills the helper and waits (up to {@code max}) until the kernel has reaped it. */
+  void killAndWait(Duration max) {
+    process.destroyForcibly();
+    try {
+      process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Closes the helper's input (it exits on end of input), waits briefly, then kills it. */
   void close() {
     LIVE.remove(this);

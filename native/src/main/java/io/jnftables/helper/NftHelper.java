@@ -115,7 +115,10 @@ public final class NftHelper implements AutoCloseable {
     try {
       return p.call(command, flags, dryRun, nanos, timeout);
     } catch (HelperProcess.NotDelivered e) {
-      // The helper died before taking the request: sending it to a new one is safe.
+      // The helper died (or is dying) before taking the request: sending it to a new one is safe.
+      // A helper the watchdog just killed may not be reaped yet and still look alive: finish it
+      // off and wait for it, or process() would hand the same dead helper back.
+      p.killAndWait(Duration.ofSeconds(2));
       long left = nanos < 0 ? -1 : Math.max(0, nanos - (System.nanoTime() - start));
       return process().call(command, flags, dryRun, left, timeout);
     }

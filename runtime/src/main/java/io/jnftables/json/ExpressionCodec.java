@@ -76,18 +76,28 @@ final class ExpressionCodec {
       g.writeString(s.value());
     } else if (e instanceof NumberLiteral n) {
       g.writeNumber(n.value());
-    } else if (e instanceof PayloadExpr || e instanceof MetaExpr || e instanceof CtExpr) {
-      SerializedString bytes = SELECTORS.get(e);
-      if (bytes == null) {
-        bytes = preEncode(e);
-        if (SELECTORS.size() < MAX_CACHED_SELECTORS) {
-          SELECTORS.putIfAbsent(e, bytes);
-        }
-      }
-      g.writeRawValue(bytes);
+    } else if (isSelector(e)) {
+      g.writeRawValue(selector(e));
     } else {
       writeTyped(g, e);
     }
+  }
+
+  /** Payload fields, meta and ct keys: the expressions {@link #selector} caches. */
+  static boolean isSelector(Expression e) {
+    return e instanceof PayloadExpr || e instanceof MetaExpr || e instanceof CtExpr;
+  }
+
+  /** The JSON of a selector ({@link #isSelector}), encoded once by the general writer. */
+  static SerializedString selector(Expression e) {
+    SerializedString bytes = SELECTORS.get(e);
+    if (bytes == null) {
+      bytes = preEncode(e);
+      if (SELECTORS.size() < MAX_CACHED_SELECTORS) {
+        SELECTORS.putIfAbsent(e, bytes);
+      }
+    }
+    return bytes;
   }
 
   private static SerializedString preEncode(Expression e) {

@@ -103,21 +103,33 @@ final class StatementCodec {
       return;
     }
     // Constant statements go out pre-encoded (the same bytes the general path writes).
-    if (s instanceof Verdict v && v.target() == null) {
-      g.writeRawValue(PLAIN_VERDICTS[v.kind().ordinal()]);
-      return;
-    }
-    if (s instanceof Counter c && c.packets() == null && c.bytes() == null) {
-      g.writeRawValue(COUNTER_NEW);
-      return;
-    }
-    if (s instanceof Notrack) {
-      g.writeRawValue(NOTRACK);
+    SerializedString constant = constant(s);
+    if (constant != null) {
+      g.writeRawValue(constant);
       return;
     }
     g.writeStartObject();
     writeField(g, s);
     g.writeEndObject();
+  }
+
+  /** The pre-encoded JSON of a statement that is always the same bytes, or null. */
+  static @Nullable SerializedString constant(Statement s) {
+    if (s instanceof Verdict v && v.target() == null) {
+      return PLAIN_VERDICTS[v.kind().ordinal()];
+    }
+    if (s instanceof Counter c && c.packets() == null && c.bytes() == null) {
+      return COUNTER_NEW;
+    }
+    if (s instanceof Notrack) {
+      return NOTRACK;
+    }
+    return null;
+  }
+
+  /** The JSON text of an operator, e.g. {@code "=="} with its quotes. */
+  static String quotedOperator(Operator op) {
+    return '"' + OPS[op.ordinal()].getValue() + '"';
   }
 
   static void writeAll(JsonGenerator g, List<Statement> statements) throws IOException {

@@ -87,7 +87,10 @@ class ParallelAndLimitsKernelTest {
                   NamedSet listed = (NamedSet) nft.list(Listing.set(Family.INET, "t", "s")).objects().get(1);
                   int n = listed.elements().size();
                   if (n != elements) {
-                    failures.add("thread " + thread + " op " + i + ": " + n + " elements, expected " + elements);
+                    // Name the elements' owners: each thread adds only 10.<thread>.x.y, so an
+                    // element of another thread would mean a listing from another namespace.
+                    failures.add("thread " + thread + " op " + i + ": " + n + " elements, expected " + elements
+                        + "; listed " + listed.elements().stream().limit(3).toList() + " …");
                   }
                 }
                 case 3 -> {

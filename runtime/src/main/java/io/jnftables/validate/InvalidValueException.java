@@ -10,11 +10,13 @@ public class InvalidValueException extends IllegalArgumentException {
 
   private final String what;
   private final String value;
+  private final String problem;
 
   public InvalidValueException(String what, Object value, String problem) {
     super("invalid " + what + " " + quote(value) + ": " + problem);
     this.what = what;
     this.value = String.valueOf(value);
+    this.problem = problem;
   }
 
   private static String quote(Object value) {
@@ -29,5 +31,10 @@ public class InvalidValueException extends IllegalArgumentException {
   /** The offending value as text. */
   public String value() {
     return value;
+  }
+
+  /** What is wrong with it, e.g. {@code "outside 0..65535"}. */
+  public String problem() {
+    return problem;
   }
 }

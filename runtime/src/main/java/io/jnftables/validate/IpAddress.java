@@ -156,7 +156,7 @@ public final class IpAddress {
     }
     int dc = s.indexOf("::");
     if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
-      throw new IllegalArgumentException("\"::\" may appear only once");
+      throw new IllegalArgumentException("\"::\" may appear only once in an IPv6 address");
     }
     int[] head;
     int[] tail;

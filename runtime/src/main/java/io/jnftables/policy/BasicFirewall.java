@@ -18,8 +18,9 @@ import java.util.Objects;
 
 /**
  * The seed's {@code setup_basic_firewall}: an input base chain with policy drop that accepts
- * loopback, established and related traffic, drops invalid packets, and opens the given services,
- * SSH with a rate limit of new connections. Immutable; {@link #toBatch()} gives one transaction:
+ * loopback, established and related traffic, drops invalid packets, accepts IPv6 neighbour
+ * discovery (inet and ip6), and opens the given services, SSH with a rate limit of new
+ * connections. Immutable; {@link #toBatch()} gives one transaction:
  *
  * <pre>
  * add table inet filter
@@ -28,12 +29,14 @@ import java.util.Objects;
  * add rule inet filter input iifname "lo" accept
  * add rule inet filter input ct state established,related accept
  * add rule inet filter input ct state invalid drop
+ * add rule inet filter input icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept
  * add rule inet filter input tcp dport 22 ct state new limit rate 10/minute accept
  * </pre>
  *
  * Unlike the seed (three separate submissions, the SSH rate limit silently lost), it is atomic,
  * the rate limit is applied, and applying it again replaces the chain's rules rather than adding
- * them twice ({@code flush chain} in the same transaction).
+ * them twice ({@code flush chain} in the same transaction). The neighbour discovery rule is not in
+ * the seed: without it IPv6 does not work behind the drop policy (neighbours never resolve).
  */
 public final class BasicFirewall {
   static final BasicFirewall DEFAULTS =
@@ -135,6 +138,10 @@ public final class BasicFirewall {
     out.add(Policies.acceptLoopback());
     out.add(Policies.acceptEstablished());
     out.add(Policies.dropInvalid());
+    if (family != Family.IP) {
+      // Neighbour discovery is untracked: without this rule the drop policy cuts IPv6 off entirely.
+      out.add(Policies.acceptNeighborDiscovery());
+    }
     for (Service s : services) {
       Allow a = s == Service.SSH ? ssh : Allow.defaults();
       out.add(Policies.allow(s, log ? a.log() : a));

@@ -2,6 +2,7 @@ package io.jnftables.policy;
 
 import static io.jnftables.dsl.Expr.ctState;
 import static io.jnftables.dsl.Expr.expr;
+import static io.jnftables.dsl.Expr.icmpv6Type;
 import static io.jnftables.dsl.Expr.iifname;
 import static io.jnftables.dsl.Expr.l4proto;
 import static io.jnftables.dsl.Expr.oneOf;
@@ -9,6 +10,7 @@ import static io.jnftables.dsl.Expr.vmap;
 
 import io.jnftables.client.Nftables;
 import io.jnftables.dsl.CtState;
+import io.jnftables.dsl.Icmpv6Type;
 import io.jnftables.dsl.Key;
 import io.jnftables.dsl.RuleExpr;
 import io.jnftables.dsl.TerminalExpr;
@@ -54,6 +56,17 @@ public final class Policies {
   /** {@code ct state invalid drop}. */
   public static TerminalExpr dropInvalid() {
     return ctState(CtState.INVALID).drop();
+  }
+
+  /**
+   * {@code icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert }
+   * accept}: IPv6 neighbour discovery, which conntrack leaves untracked. Under a drop policy
+   * without it, IPv6 neighbours never resolve and no IPv6 traffic gets through (the seed's basic
+   * firewall had this flaw; {@link BasicFirewall} includes this rule in inet and ip6 tables).
+   */
+  public static TerminalExpr acceptNeighborDiscovery() {
+    return icmpv6Type(oneOf(Icmpv6Type.ND_ROUTER_SOLICIT, Icmpv6Type.ND_ROUTER_ADVERT, Icmpv6Type.ND_NEIGHBOR_SOLICIT,
+        Icmpv6Type.ND_NEIGHBOR_ADVERT)).accept();
   }
 
   /**

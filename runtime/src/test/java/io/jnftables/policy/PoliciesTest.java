@@ -46,6 +46,14 @@ class PoliciesTest {
   }
 
   @Test
+  void acceptNeighborDiscovery() {
+    assertEquals("icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept", Policies.acceptNeighborDiscovery().toString());
+    assertEquals("[{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"icmpv6\",\"field\":\"type\"}},"
+        + "\"right\":{\"set\":[\"nd-router-solicit\",\"nd-router-advert\",\"nd-neighbor-solicit\",\"nd-neighbor-advert\"]}}},"
+        + ACCEPT + "]", json(Policies.acceptNeighborDiscovery()));
+  }
+
+  @Test
   void statefulIsOneVerdictMap() {
     assertEquals("ct state vmap { established : accept, related : accept, invalid : drop }", Policies.stateful().toString());
     assertEquals("[{\"vmap\":{\"key\":{\"ct\":{\"key\":\"state\"}},\"data\":{\"set\":[[\"established\"," + ACCEPT
@@ -116,6 +124,7 @@ class PoliciesTest {
         "add rule inet filter input iifname \"lo\" accept",
         "add rule inet filter input ct state established,related accept",
         "add rule inet filter input ct state invalid drop",
+        "add rule inet filter input icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept",
         "add rule inet filter input tcp dport 22 ct state new limit rate 10/minute accept"),
         b.toString().lines().toList());
     assertTrue(b.toJson().contains("{\"limit\":{\"rate\":10,\"per\":\"minute\"}}"), "the SSH rate limit is applied");
@@ -126,6 +135,8 @@ class PoliciesTest {
     BasicFirewall fw = Policies.basicFirewall().family(Family.IP).table("fw").chain("INPUT").priority(10)
         .allow(Service.HTTPS, Service.SSH, Service.DNS, Service.HTTPS).sshRateLimit(5, Per.SECOND, 2).log(true);
     assertEquals(List.of(Service.HTTPS, Service.SSH, Service.DNS), fw.services());
+    assertEquals(6, fw.rules().size(), "no neighbour discovery rule in an ip table");
+    assertEquals(Policies.acceptNeighborDiscovery(), fw.family(Family.IP6).rules().get(3));
     List<String> lines = fw.toBatch().toString().lines().toList();
     assertEquals("add chain ip fw INPUT { type filter hook input priority 10; policy drop; }", lines.get(1));
     assertEquals(List.of(

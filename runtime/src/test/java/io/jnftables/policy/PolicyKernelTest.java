@@ -45,10 +45,11 @@ class PolicyKernelTest {
         "iifname \"lo\" accept",
         "ct state established,related accept",
         "ct state invalid drop",
+        "icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept",
         "tcp dport 22 ct state new limit rate 10/minute accept"),
         ruleLines(nft, Family.INET, "filter", "input"));
     // The rate limit is in the kernel (the seed lost it): read back typed.
-    Rule ssh = nft.listRuleset().rules("filter", "input").get(3);
+    Rule ssh = nft.listRuleset().rules("filter", "input").get(4);
     Limit limit = ssh.statements().stream().filter(Limit.class::isInstance).map(Limit.class::cast).findFirst().orElseThrow();
     assertEquals(10L, limit.rate());
     assertEquals("minute", limit.per());
@@ -64,6 +65,7 @@ class PolicyKernelTest {
         "iifname \"lo\" accept",
         "ct state established,related accept",
         "ct state invalid drop",
+        "icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept",
         "tcp dport 22 ct state new limit rate 3/second burst 8 packets log prefix \"SSH: \" accept",
         "tcp dport 80 log prefix \"HTTP: \" accept",
         "tcp dport 443 log prefix \"HTTPS: \" accept",
@@ -76,7 +78,9 @@ class PolicyKernelTest {
     nft.submit(Policies.basicFirewall().family(Family.IP).allow(Service.DNS).toBatch());
     nft.submit(Policies.basicFirewall().family(Family.IP6).noSshRateLimit().toBatch());
     assertEquals("meta l4proto { tcp, udp } th dport 53 accept", ruleLines(nft, Family.IP, "filter", "input").get(3));
-    assertEquals("tcp dport 22 accept", ruleLines(nft, Family.IP6, "filter", "input").get(3));
+    assertEquals(List.of("icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept", "tcp dport 22 accept"),
+        ruleLines(nft, Family.IP6, "filter", "input").subList(3, 5));
+    assertEquals(4, ruleLines(nft, Family.IP, "filter", "input").size(), "no neighbour discovery in an ip table");
   }
 
   @Test
@@ -87,6 +91,7 @@ class PolicyKernelTest {
         .addRule(Policies.acceptEstablished())
         .addRule(Policies.dropInvalid())
         .addRule(Policies.stateful())
+        .addRule(Policies.acceptNeighborDiscovery())
         .addRule(Policies.allowSsh())
         .addRule(Policies.allowSsh(10))
         .addRule(Policies.allowSsh(Allow.defaults().rateLimit(2, Per.SECOND, 3).counter().log("ssh ")))
@@ -107,6 +112,7 @@ class PolicyKernelTest {
         "ct state invalid drop",
         // nft prints a verdict map sorted by value.
         "ct state vmap { invalid : drop, established : accept, related : accept }",
+        "icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept",
         "tcp dport 22 accept",
         "tcp dport 22 ct state new limit rate 10/minute accept",
         "tcp dport 22 ct state new limit rate 2/second burst 3 packets counter packets 0 bytes 0 log prefix \"ssh \" accept",

@@ -62,6 +62,7 @@ class FirewallProofTest {
       client.listen(9000);
       // Control: without a firewall every port answers.
       assertResult(Result.CONNECTED, client.connect(SERVER, 2323, TIMEOUT), "2323 before the firewall");
+      client.awaitReachable(SERVER6, 2323);
 
       try (Nftables nft = Nftables.open(NetnsTarget.named(server.netns))) {
         Policies.setupBasicFirewall(nft, Policies.basicFirewall().allow(Service.SSH, Service.HTTP));

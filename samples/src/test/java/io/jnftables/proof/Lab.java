@@ -3,6 +3,7 @@ package io.jnftables.proof;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import io.jnftables.sysctl.Sysctl;
+import io.jnftables.validate.IpAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,9 @@ final class Lab implements AutoCloseable {
       Thread acceptor = new Thread(() -> {
         while (!ss.isClosed()) {
           try (Socket s = ss.accept()) {
-            s.getOutputStream().write((s.getInetAddress().getHostAddress() + "\n").getBytes(StandardCharsets.US_ASCII));
+            // Canonical text (fd31:1::2, not Java's fd31:1:0:0:0:0:0:2), as nft prints addresses.
+            String seen = IpAddress.parse(s.getInetAddress().getHostAddress()).toString();
+            s.getOutputStream().write((seen + "\n").getBytes(StandardCharsets.US_ASCII));
           } catch (IOException e) {
             // closed by close(), or the peer went away
           }
@@ -140,6 +143,23 @@ final class Lab implements AutoCloseable {
         }
         return connected;
       });
+    }
+
+    /**
+     * Waits until a connection to {@code address:port} completes (at most 5 s): a fresh link
+     * resolves its neighbours (IPv6 neighbour discovery above all) on first use, which a proof's
+     * short timeout must not mistake for a drop.
+     */
+    void awaitReachable(String address, int port) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      Attempt last;
+      do {
+        last = connect(address, port, 300);
+        if (last.result() == Result.CONNECTED) {
+          return;
+        }
+      } while (System.nanoTime() < deadline);
+      throw new IllegalStateException(netns + " cannot reach " + address + ":" + port + " to set up the lab: " + last);
     }
 
     /** Runs {@code ip} inside this host's namespace ({@code ip -n NS ...}). */

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -33,6 +34,8 @@ final class Lab implements AutoCloseable {
   enum Result {
     CONNECTED,
     REFUSED,
+    /** An ICMP network or host unreachable came back (a router had no route). */
+    UNREACHABLE,
     TIMED_OUT
   }
 
@@ -90,6 +93,9 @@ final class Lab implements AutoCloseable {
           return new Attempt(Result.TIMED_OUT, "", elapsed(t0));
         } catch (ConnectException e) {
           return new Attempt(Result.REFUSED, String.valueOf(e.getMessage()), elapsed(t0));
+        } catch (SocketException e) {
+          // NoRouteToHostException, "Network is unreachable"
+          return new Attempt(Result.UNREACHABLE, String.valueOf(e.getMessage()), elapsed(t0));
         }
       });
     }

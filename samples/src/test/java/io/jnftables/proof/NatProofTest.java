@@ -54,6 +54,7 @@ class NatProofTest {
     gateway.enableForwarding();
     server.listen(80);
     gateway.listen(9);
+    client.listen(9000);
     client.awaitReachable(GW_CLIENT_SIDE, 9);
     client.awaitReachable(GW6_CLIENT_SIDE, 9);
     client.awaitReachable(SERVER, 80);
@@ -109,6 +110,38 @@ class NatProofTest {
 
       assertConnected(GW_SERVER_SIDE, client.connect(SERVER, 80, TIMEOUT), "masqueraded");
       assertConnected(GW6_SERVER_SIDE, client.connect(SERVER6, 80, TIMEOUT), "masqueraded (IPv6)");
+    }
+  }
+
+  @Test
+  void staticNatMapsThePublicAddressBothWays() {
+    String pub = "10.231.9.100"; // routed to the gateway, owned by no interface
+    try (Nftables nft = gatewayNft()) {
+      // The gateway has no route for it: ICMP network unreachable.
+      assertEquals(Result.UNREACHABLE, client.connect(pub, 80, TIMEOUT).result(), "nobody has the public address yet");
+      server.awaitReachable(CLIENT, 9000);
+      assertConnected(SERVER, server.connect(CLIENT, 9000, TIMEOUT), "the server's own address before");
+
+      nft.submit(Builder.create(Family.INET).pipe(Nat.setup("nat")).pipe(Nat.staticNat(pub, SERVER)).build());
+
+      // Inbound: the public address reaches the server (prerouting dnat).
+      assertConnected(CLIENT, client.connect(pub, 80, TIMEOUT), "public -> private");
+      // Outbound: the server's connections leave with the public address (postrouting snat).
+      assertConnected(pub, server.connect(CLIENT, 9000, TIMEOUT), "private -> public");
+    }
+  }
+
+  @Test
+  void redirectSendsAPortToTheGatewayItself() {
+    try (Nftables nft = gatewayNft()) {
+      assertEquals(Result.REFUSED, client.connect(SERVER, 8081, TIMEOUT).result(), "the server has no 8081");
+
+      nft.submit(Builder.create(Family.INET).pipe(Nat.setup("nat")).pipe(Nat.redirectPort(8081, 9)).build());
+
+      // The gateway's listener on 9 answers, with the client's own address: nothing else was rewritten.
+      assertConnected(CLIENT, client.connect(SERVER, 8081, TIMEOUT), "redirected to the gateway");
+      assertConnected(CLIENT6, client.connect(SERVER6, 8081, TIMEOUT), "redirected to the gateway (IPv6)");
+      assertConnected(CLIENT, client.connect(SERVER, 80, TIMEOUT), "other ports still go to the server");
     }
   }
 }

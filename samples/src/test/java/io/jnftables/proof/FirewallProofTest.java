@@ -159,6 +159,7 @@ class FirewallProofTest {
             .addRule(tcp().dport(22).counter().drop())
             .build());
         int passed = client.connectBurst(SERVER, 22, attempts, TIMEOUT);
+        System.out.println("rate limit " + rate + "/second burst " + burst + ": " + passed + " of " + attempts + " connected");
 
         List<Rule> rules = nft.listRuleset().rules("filter", "input");
         long accepted = packets(rules.get(rules.size() - 2));

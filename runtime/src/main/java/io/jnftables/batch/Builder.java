@@ -815,6 +815,14 @@ public final class Builder {
     return b;
   }
 
+  /**
+   * Applies {@code step} to this builder: reusable groups of commands, such as the helpers of
+   * {@code io.jnftables.policy} ({@code .pipe(Nat.masquerade("eth0"))}), like the seed's pipes.
+   */
+  public Builder pipe(java.util.function.UnaryOperator<Builder> step) {
+    return Objects.requireNonNull(step.apply(this), "the step returned null");
+  }
+
   /** This builder followed by every command of {@code batch}. */
   public Builder addAll(Batch batch) {
     Builder b = this;

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Counter.List)
+@Repeatable(Counter.List.class)
 public @interface Counter {
   String name();
 

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(CtHelper.List)
+@Repeatable(CtHelper.List.class)
 public @interface CtHelper {
   String name();
 

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(CtTimeout.List)
+@Repeatable(CtTimeout.List.class)
 public @interface CtTimeout {
   String name();
 

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Flowtable.List)
+@Repeatable(Flowtable.List.class)
 public @interface Flowtable {
   String name();
 

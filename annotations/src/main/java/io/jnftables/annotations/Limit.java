@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Limit.List)
+@Repeatable(Limit.List.class)
 public @interface Limit {
   String name();
 

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Map.List)
+@Repeatable(Map.List.class)
 public @interface Map {
   /** Map name; same character rules as table names. */
   String name();

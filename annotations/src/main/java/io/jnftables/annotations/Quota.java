@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Quota.List)
+@Repeatable(Quota.List.class)
 public @interface Quota {
   String name();
 

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@Repeatable(Set.List)
+@Repeatable(Set.List.class)
 public @interface Set {
   /** Set name; same character rules as table names. */
   String name();

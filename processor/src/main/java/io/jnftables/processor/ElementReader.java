@@ -141,11 +141,13 @@ final class ElementReader {
       String annotation = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
       ObjectDescriptor.Kind kind = OBJECTS.get(annotation);
       if (kind != null) {
-        objects.add(object(type, m, kind));
+        objects.add(object(m, kind, JavacAnchor.of(type, m)));
       } else if (annotation.endsWith(".List") && OBJECTS.containsKey(annotation.substring(0, annotation.length() - 5))) {
+        ObjectDescriptor.Kind k = OBJECTS.get(annotation.substring(0, annotation.length() - 5));
+        int ordinal = 0;
         for (AnnotationValue v : list(m, "value")) {
           if (v.getValue() instanceof AnnotationMirror inner) {
-            objects.add(object(type, inner, OBJECTS.get(annotation.substring(0, annotation.length() - 5))));
+            objects.add(object(inner, k, JavacAnchor.repeated(type, inner, k.annotation(), ordinal++)));
           }
         }
       }
@@ -174,15 +176,14 @@ final class ElementReader {
         JavacAnchor.of(type, table));
   }
 
-  private ObjectDescriptor object(TypeElement type, AnnotationMirror m, ObjectDescriptor.Kind kind) {
+  private ObjectDescriptor object(AnnotationMirror m, ObjectDescriptor.Kind kind, JavacAnchor anchor) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         elements.getElementValuesWithDefaults(m).entrySet()) {
       attributes.put(e.getKey().getSimpleName().toString(), plain(e.getValue()));
     }
     Object name = attributes.get("name");
-    return new ObjectDescriptor(kind, name instanceof String s ? s : "", attributes, explicit(m),
-        JavacAnchor.of(type, m));
+    return new ObjectDescriptor(kind, name instanceof String s ? s : "", attributes, explicit(m), anchor);
   }
 
   /** An annotation value as a plain Java value: strings, numbers, booleans, enum nft names, lists of strings. */
@@ -405,7 +406,7 @@ final class ElementReader {
         for (AnnotationValue v : list(m, "value")) {
           if (v.getValue() instanceof AnnotationMirror inner) {
             return new Misplaced(Misplaced.Kind.OBJECT_OUTSIDE_TABLE, kind.annotation(), describe(type),
-                JavacAnchor.of(type, inner));
+                JavacAnchor.repeated(type, inner, kind.annotation(), 0));
           }
         }
       }

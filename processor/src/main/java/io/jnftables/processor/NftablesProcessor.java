@@ -161,6 +161,9 @@ public final class NftablesProcessor extends AbstractProcessor {
     for (Finding f : report.findings()) {
       Kind kind = f.isError() ? Kind.ERROR : Kind.WARNING;
       JavacAnchor a = (JavacAnchor) f.anchor();
+      if (a.repeated() != null && printAtTree(kind, f.message(), a)) {
+        continue;
+      }
       if (a.annotation() == null) {
         messager.printMessage(kind, f.message(), a.element());
       } else if (a.value() == null) {
@@ -168,6 +171,44 @@ public final class NftablesProcessor extends AbstractProcessor {
       } else {
         messager.printMessage(kind, f.message(), a.element(), a.annotation(), a.value());
       }
+    }
+  }
+
+  /**
+   * Reports on the source tree of a repeated annotation (and its attribute), found through the
+   * compiler's tree API; false when that is not available (not javac) or the tree is not found.
+   */
+  private boolean printAtTree(Kind kind, String message, JavacAnchor a) {
+    try {
+      com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(processingEnv);
+      com.sun.source.util.TreePath path = trees.getPath(a.element());
+      if (path == null || !(path.getLeaf() instanceof com.sun.source.tree.ClassTree cls)) {
+        return false;
+      }
+      int n = 0;
+      for (com.sun.source.tree.AnnotationTree at : cls.getModifiers().getAnnotations()) {
+        String type = at.getAnnotationType().toString();
+        if (!(type.equals(a.repeated()) || type.endsWith("." + a.repeated()))) {
+          continue;
+        }
+        if (n++ != a.ordinal()) {
+          continue;
+        }
+        com.sun.source.tree.Tree target = at;
+        if (a.attributeName() != null) {
+          for (com.sun.source.tree.ExpressionTree arg : at.getArguments()) {
+            if (arg instanceof com.sun.source.tree.AssignmentTree assign
+                && assign.getVariable().toString().equals(a.attributeName())) {
+              target = assign.getExpression();
+            }
+          }
+        }
+        trees.printMessage(kind, message, target, path.getCompilationUnit());
+        return true;
+      }
+      return false;
+    } catch (IllegalArgumentException | LinkageError e) {
+      return false; // not javac
     }
   }
 

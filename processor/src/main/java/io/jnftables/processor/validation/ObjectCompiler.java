@@ -207,6 +207,9 @@ final class ObjectCompiler {
     if (o.number("rate") <= 0) {
       out.add(attribute("rate", "the rate must be positive, not " + o.number("rate")));
     }
+    if (!List.of("second", "minute", "hour", "day", "week").contains(o.string("per"))) {
+      out.add(attribute("per", "per must be second, minute, hour, day or week, not \"" + o.string("per") + "\""));
+    }
     if (o.number("burst") < 0) {
       out.add(attribute("burst", "the burst must be 0 (none) or positive"));
     }

@@ -29,7 +29,7 @@ class PolicyValidatorTest {
   private static ChainDescriptor chain(String name, Hook hook, String... rules) {
     List<RuleDescriptor> rs = new java.util.ArrayList<>();
     for (int i = 0; i < rules.length; i++) {
-      rs.add(RuleDescriptor.parse("r" + i, rules[i], Family.INET, new At("rule:" + name + "." + i)));
+      rs.add(RuleDescriptor.of("r" + i, rules[i], new At("rule:" + name + "." + i)));
     }
     return new ChainDescriptor("p.T." + name, name, ChainType.FILTER, hook, 0, Policy.ACCEPT,
         Set.of("name", "hook"), rs, new At("chain:" + name));

@@ -17,8 +17,6 @@ import io.jnftables.annotations.Hook;
 import io.jnftables.annotations.Policy;
 import io.jnftables.batch.Batch;
 import io.jnftables.batch.Placeholders;
-import io.jnftables.client.Nftables;
-import io.jnftables.client.SubmitResult;
 import io.jnftables.model.BaseChain;
 import io.jnftables.model.Chain;
 import io.jnftables.model.Command;
@@ -79,6 +77,10 @@ public final class RulesetWriter {
 
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get(List.class);
+  // by name: loading the client's classes inside javac could pull in native code, which the
+  // processor never loads
+  private static final ClassName NFTABLES = ClassName.get("io.jnftables.client", "Nftables");
+  private static final ClassName SUBMIT_RESULT = ClassName.get("io.jnftables.client", "SubmitResult");
 
   private final CheckedTable checked;
   private final TableDescriptor table;
@@ -167,8 +169,8 @@ public final class RulesetWriter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("apply")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(SubmitResult.class)
-        .addParameter(Nftables.class, "nft")
+        .returns(SUBMIT_RESULT)
+        .addParameter(NFTABLES, "nft")
         .addJavadoc("Submits {@link #toBatch()}: one transaction the kernel applies whole or not at all.\n")
         .addStatement("return nft.submit(toBatch())")
         .build());
@@ -295,7 +297,7 @@ public final class RulesetWriter {
     if (compiled == null) {
       throw new IllegalStateException("rule " + rule.method() + "() was not compiled");
     }
-    m.addJavadoc("{@code $L}\n", JavaLiterals.comment(rule.text()).replace("@", "{@literal @}").replace("$", "$$"));
+    m.addJavadoc("<pre>$L</pre>\n", JavaLiterals.javadoc(rule.text()));
     Map<List<Object>, CodeBlock> subst = new LinkedHashMap<>();
     for (CompiledRule.Slot slot : compiled.slots()) {
       subst.put(slot.path(), value(rule, slot));
@@ -462,8 +464,8 @@ public final class RulesetWriter {
         .build());
     t.addMethod(MethodSpec.methodBuilder("apply")
         .addModifiers(Modifier.PUBLIC)
-        .returns(SubmitResult.class)
-        .addParameter(Nftables.class, "nft")
+        .returns(SUBMIT_RESULT)
+        .addParameter(NFTABLES, "nft")
         .addJavadoc("Submits {@link #toBatch()}.\n")
         .addStatement("return nft.submit(toBatch())")
         .build());

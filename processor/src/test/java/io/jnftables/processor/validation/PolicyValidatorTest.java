@@ -78,7 +78,7 @@ class PolicyValidatorTest {
         chain("x", Hook.NONE, "jump nowhere")));
     assertEquals(
         List.of("NFT103@chain:in put/name", "NFT107@chain:x/hook", "NFT104@chain:x/name",
-            "NFT101@rule:in put.0/value", "NFT111@rule:x.0/value"),
+            "NFT117@rule:in put.0/value", "NFT111@rule:x.0/value"),
         summary(r));
     assertEquals(false, r.isClean());
   }

@@ -42,6 +42,43 @@ class GeneratedRulesetTest {
   }
 
   @Test
+  void everythingTheAnnotationsDeclareMatchesGoldenFile() throws IOException {
+    Compilation compilation = Compiled.compile(Compiled.resource("com/example/Gateway.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Golden.check("GatewayRuleset.java.txt", Compiled.generatedSource(compilation, "com.example.GatewayRuleset"));
+  }
+
+  /**
+   * A rule method with placeholders builds, at run time, exactly what the parser builds from the
+   * same text with the values written in; set handles build element commands of the set's type.
+   */
+  @Test
+  void placeholdersBuildWhatTheParserBuildsForTheSameValues() throws Exception {
+    Compilation compilation = Compiled.compile(Compiled.resource("com/example/Gateway.java"));
+    assertThat(compilation).succeeded();
+    ClassLoader loader = Compiled.classLoader(compilation);
+    Class<?> input = Class.forName("com.example.GatewayRuleset$Input", true, loader);
+    Rule allow = (Rule) input.getMethod("allow", io.jnftables.validate.IpPrefix.class, int.class)
+        .invoke(null, new io.jnftables.validate.IpPrefix(io.jnftables.validate.IpAddress.parse("10.1.2.3"), 8), 22);
+    assertEquals(RuleParser.parse("ip saddr 10.0.0.0/8 tcp dport 22 accept", F), allow.statements());
+    Rule trusted = (Rule) input.getMethod("trusted", String.class, java.util.List.class, String.class)
+        .invoke(null, "eth1", java.util.List.of(java.net.InetAddress.getByName("10.0.0.1"),
+            java.net.InetAddress.getByName("10.0.0.2")), "ok ");
+    assertEquals(RuleParser.parse("iifname \"eth1\" ip saddr { 10.0.0.1, 10.0.0.2 } log prefix \"ok \" accept", F),
+        trusted.statements());
+    java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> input.getMethod("allow", io.jnftables.validate.IpPrefix.class, int.class)
+            .invoke(null, new io.jnftables.validate.IpPrefix(io.jnftables.validate.IpAddress.parse("10.0.0.0"), 8), 70000));
+    assertTrue(e.getCause().getMessage().contains("$port of allow()"), e.getCause().getMessage());
+    Class<?> blocklist = Class.forName("com.example.GatewayRuleset$BlocklistSet", true, loader);
+    Batch add = (Batch) blocklist.getMethod("add", java.net.Inet4Address[].class)
+        .invoke(null, (Object) new java.net.Inet4Address[] {(java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.9")});
+    assertEquals("{\"nftables\":[{\"add\":{\"element\":{\"family\":\"inet\",\"table\":\"gateway\",\"name\":\"blocklist\","
+        + "\"elem\":[\"192.0.2.9\"]}}}]}", add.toJson());
+  }
+
+  @Test
   void generationIsDeterministic() {
     String first = Compiled.generatedSource(
         Compiled.compile(Compiled.resource("com/example/BasicFirewall.java")), "com.example.BasicFirewallRuleset");

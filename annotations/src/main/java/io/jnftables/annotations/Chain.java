@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * its methods annotated with {@link Rule} are the chain's rules, in declaration order.
  *
  * <p>With {@code hook = Hook.NONE} (the default) the chain is a regular chain and {@code type},
- * {@code priority} and {@code policy} are ignored.
+ * {@code priority}, {@code priorityName}, {@code policy} and {@code device} do not apply (the
+ * processor warns when they are written).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -24,8 +25,19 @@ public @interface Chain {
 
   Hook hook() default Hook.NONE;
 
-  /** Base chain priority; lower runs first. {@code 0} is nft's {@code filter} priority. */
+  /**
+   * Base chain priority; lower runs first. {@code 0} is nft's {@code filter} priority. With {@link
+   * #priorityName()} set, the offset from that named priority.
+   */
   int priority() default 0;
 
+  /** A standard priority by name ({@code priority dstnat + priority()}); {@code NONE}: a plain number. */
+  PriorityName priorityName() default PriorityName.NONE;
+
   Policy policy() default Policy.ACCEPT;
+
+  /** The device of an ingress or egress chain (netdev tables; inet ingress), e.g. {@code "eth0"}. */
+  String device() default "";
+
+  String comment() default "";
 }

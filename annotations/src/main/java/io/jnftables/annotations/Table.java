@@ -8,8 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * Declares an nftables table. The annotation processor generates {@code <TypeName>Ruleset}
- * beside the annotated type; its {@code toBatch()} creates the table, the chains declared by
- * nested {@link Chain} types and their {@link Rule}s, in declaration order.
+ * beside the annotated type; its {@code toBatch()} creates the table — or atomically replaces
+ * what it holds — with the sets, maps and stateful objects declared on the type ({@link Set},
+ * {@link Map}, {@link Counter}, {@link Quota}, {@link Limit}, {@link CtHelper}, {@link CtTimeout},
+ * {@link Flowtable}), the chains declared by nested {@link Chain} types and their {@link Rule}s,
+ * in declaration order.
  *
  * <pre>{@code
  * @Table(name = "filter", family = Family.INET)
@@ -28,5 +31,10 @@ public @interface Table {
   /** Table name: letters, digits, {@code _}, {@code .}, {@code -}; starts with a letter; at most 255 bytes. */
   String name();
 
+  /** The family; when the source does not write it, the package's {@link NftDefaults#family()}, else inet. */
   Family family() default Family.INET;
+
+  TableFlag[] flags() default {};
+
+  String comment() default "";
 }

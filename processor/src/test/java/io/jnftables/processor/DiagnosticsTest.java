@@ -44,6 +44,24 @@ class DiagnosticsTest {
 
   @TempDir Path generated;
 
+  /** An inline policy of these tests that compiles, for {@link AcceptedPoliciesKernelTest}. */
+  record Inline(String name, JavaFileObject source) {}
+
+  private static JavaFileObject regularChainWithBaseAttributes() {
+    return firewall(
+        "  @Chain(name = \"r\",",
+        "      policy = Policy.DROP,", // line 6
+        "      priority = 5)", // line 7
+        "  interface R {}",
+        "");
+  }
+
+  /** Every inline policy of this class that compiles. */
+  static List<Inline> compilingPolicies() {
+    return List.of(new Inline("regularChainWithBaseAttributes", regularChainWithBaseAttributes()),
+        new Inline("emptyTable", firewall("")));
+  }
+
   /**
    * Compiles again with plain javac into a directory (compile-testing hides the generated files
    * of a failed compilation) and checks that no source was generated.
@@ -75,7 +93,7 @@ class DiagnosticsTest {
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
     assertThat(c)
-        .hadErrorContaining("[NFT101] invalid rule text in Input.ssh(): unexpected \"acept\" at column 14,"
+        .hadErrorContaining("[NFT117] unknown word in Input.ssh(): unexpected \"acept\" at column 14,"
             + " expected one of: accept, drop,")
         .inFile(f)
         .onLine(7);
@@ -107,7 +125,7 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(3);
     assertThat(c).hadErrorContaining("[NFT101] invalid rule text in C.port(): invalid port \"70000\" at column 11: outside 0..65535")
         .inFile(f).onLine(7);
-    assertThat(c).hadErrorContaining("[NFT101] invalid rule text in C.v6(): \"ip6\" cannot be used in an ip table at column 1")
+    assertThat(c).hadErrorContaining("[NFT126] C.v6(): \"ip6\" cannot be used in an ip table at column 1")
         .inFile(f).onLine(8);
     assertThat(c).hadErrorContaining("invalid IPv4 address \"10.0.0.256\" at column 10: octet 256 is outside 0..255")
         .inFile(f).onLine(9);
@@ -279,12 +297,7 @@ class DiagnosticsTest {
 
   @Test
   void baseChainAttributesOnARegularChainWarnAndStillGenerate() {
-    JavaFileObject f = firewall(
-        "  @Chain(name = \"r\",",
-        "      policy = Policy.DROP,", // line 6
-        "      priority = 5)", // line 7
-        "  interface R {}",
-        "");
+    JavaFileObject f = regularChainWithBaseAttributes();
     Compilation c = Compiled.compile(f);
     assertThat(c).succeeded();
     assertThat(c).hadWarningCount(2);

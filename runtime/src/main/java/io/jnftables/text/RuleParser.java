@@ -42,4 +42,15 @@ public final class RuleParser {
     Objects.requireNonNull(family, "family");
     return Canonical.statements(NftText.parseRule(ruleText, family));
   }
+
+  /**
+   * Like {@link #parse(String, Family)}, checking references to sets, maps and stateful objects
+   * against what the table declares ({@code ip saddr @v6set} is refused when {@code v6set} holds
+   * IPv6 addresses).
+   */
+  public static List<Statement> parse(String ruleText, Family family, Schema schema) {
+    Objects.requireNonNull(ruleText, "ruleText");
+    Objects.requireNonNull(family, "family");
+    return Canonical.statements(NftText.parseRule(ruleText, family, schema));
+  }
 }

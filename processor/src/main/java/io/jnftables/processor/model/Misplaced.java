@@ -17,7 +17,9 @@ public record Misplaced(Kind kind, String element, String where, Anchor anchor) 
   public enum Kind {
     RULE_OUTSIDE_CHAIN,
     CHAIN_OUTSIDE_TABLE,
-    TABLE_ON_WRONG_KIND
+    TABLE_ON_WRONG_KIND,
+    /** {@code @Set}, {@code @Map}, {@code @Counter}, … on a type that is not a {@code @Table} type. */
+    OBJECT_OUTSIDE_TABLE
   }
 
   public Misplaced {

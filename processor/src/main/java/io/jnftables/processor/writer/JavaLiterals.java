@@ -62,4 +62,25 @@ final class JavaLiterals {
     }
     return sb.toString();
   }
+
+  /**
+   * {@code s} for javadoc HTML: {@link #comment} plus entities for the characters javadoc or a
+   * comment would read ({@code & < > @ { } *}), so that no {@code *}{@code /} can end the comment.
+   */
+  static String javadoc(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : comment(s).toCharArray()) {
+      switch (c) {
+        case '&': sb.append("&amp;"); break;
+        case '<': sb.append("&lt;"); break;
+        case '>': sb.append("&gt;"); break;
+        case '@': sb.append("&#64;"); break;
+        case '{': sb.append("&#123;"); break;
+        case '}': sb.append("&#125;"); break;
+        case '*': sb.append("&#42;"); break;
+        default: sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 }

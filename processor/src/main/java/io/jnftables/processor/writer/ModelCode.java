@@ -40,6 +40,64 @@ public final class ModelCode {
 
   private ModelCode() {}
 
+  /** No substitutions. */
+  private static final java.util.Map<List<Object>, CodeBlock> NONE = java.util.Map.of();
+
+  /**
+   * Code for {@code statements} as a {@code List.of(...)}, where the node at each path of {@code
+   * substitutions} (statement index, then record component names and list indices) is replaced by
+   * the given code.
+   */
+  public static CodeBlock statements(List<Statement> statements, java.util.Map<List<Object>, CodeBlock> substitutions) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(\n", LIST);
+    for (int i = 0; i < statements.size(); i++) {
+      b.add("$L$L", any(statements.get(i), List.of(i), substitutions), i + 1 < statements.size() ? ",\n" : ")");
+    }
+    return b.build();
+  }
+
+  private static boolean touched(List<Object> path, java.util.Map<List<Object>, CodeBlock> substitutions) {
+    for (List<Object> p : substitutions.keySet()) {
+      if (p.size() >= path.size() && p.subList(0, path.size()).equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Object> plus(List<Object> path, Object step) {
+    List<Object> out = new java.util.ArrayList<>(path);
+    out.add(step);
+    return out;
+  }
+
+  private static CodeBlock any(@Nullable Object v, List<Object> path, java.util.Map<List<Object>, CodeBlock> subst) {
+    CodeBlock replaced = subst.get(path);
+    if (replaced != null) {
+      return replaced;
+    }
+    if (!touched(path, subst)) {
+      if (v instanceof Statement st) {
+        return statement(st);
+      }
+      if (v instanceof Expression ex) {
+        return expression(ex);
+      }
+      return component(v, Object.class);
+    }
+    if (v instanceof List<?> list) {
+      List<CodeBlock> items = new java.util.ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        items.add(any(list.get(i), plus(path, i), subst));
+      }
+      return CodeBlock.of("$T.of($L)", LIST, items.stream().collect(CodeBlock.joining(", ")));
+    }
+    if (v != null && v.getClass().isRecord()) {
+      return record(v, path, subst);
+    }
+    throw new IllegalArgumentException("no substitution inside " + v);
+  }
+
   public static CodeBlock statement(Statement s) {
     if (s instanceof Match m) {
       return CodeBlock.of("new $T($T.$L, $L, $L)", MATCH, OPERATOR, m.op().name(), expression(m.left()),
@@ -104,7 +162,11 @@ public final class ModelCode {
   }
 
   /** {@code new R(c1, c2, …)} for a record of the model, from its components. */
-  private static CodeBlock record(Object value) {
+  static CodeBlock record(Object value) {
+    return record(value, List.of(), NONE);
+  }
+
+  private static CodeBlock record(Object value, List<Object> path, java.util.Map<List<Object>, CodeBlock> subst) {
     Class<?> type = value.getClass();
     if (!type.isRecord() || value instanceof io.jnftables.model.stmt.RawStatement
         || value instanceof io.jnftables.model.expr.RawExpression) {
@@ -119,7 +181,7 @@ public final class ModelCode {
       } catch (ReflectiveOperationException ex) {
         throw new IllegalArgumentException("cannot read " + c.getName() + " of " + value, ex);
       }
-      args.add(component(v, c.getType()));
+      args.add(subst.isEmpty() ? component(v, c.getType()) : any(v, plus(path, c.getName()), subst));
     }
     return CodeBlock.of("new $T($L)", type, args.stream().collect(CodeBlock.joining(", ")));
   }
@@ -145,6 +207,14 @@ public final class ModelCode {
     }
     if (v instanceof Expression ex) {
       return expression(ex);
+    }
+    if (v instanceof java.util.Map<?, ?> map) {
+      List<CodeBlock> entries = new java.util.ArrayList<>();
+      for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+        entries.add(CodeBlock.of("$T.entry($L, $L)", java.util.Map.class, component(e.getKey(), Object.class),
+            component(e.getValue(), Object.class)));
+      }
+      return CodeBlock.of("$T.ofEntries($L)", java.util.Map.class, entries.stream().collect(CodeBlock.joining(", ")));
     }
     if (v instanceof List<?> list) {
       return CodeBlock.of("$T.of($L)", LIST,

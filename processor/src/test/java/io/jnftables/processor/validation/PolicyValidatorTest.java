@@ -29,7 +29,7 @@ class PolicyValidatorTest {
   private static ChainDescriptor chain(String name, Hook hook, String... rules) {
     List<RuleDescriptor> rs = new java.util.ArrayList<>();
     for (int i = 0; i < rules.length; i++) {
-      rs.add(RuleDescriptor.parse("r" + i, rules[i], Family.INET, new At("rule:" + name + "." + i)));
+      rs.add(RuleDescriptor.of("r" + i, rules[i], new At("rule:" + name + "." + i)));
     }
     return new ChainDescriptor("p.T." + name, name, ChainType.FILTER, hook, 0, Policy.ACCEPT,
         Set.of("name", "hook"), rs, new At("chain:" + name));
@@ -78,7 +78,7 @@ class PolicyValidatorTest {
         chain("x", Hook.NONE, "jump nowhere")));
     assertEquals(
         List.of("NFT103@chain:in put/name", "NFT107@chain:x/hook", "NFT104@chain:x/name",
-            "NFT101@rule:in put.0/value", "NFT111@rule:x.0/value"),
+            "NFT117@rule:in put.0/value", "NFT111@rule:x.0/value"),
         summary(r));
     assertEquals(false, r.isClean());
   }

@@ -34,7 +34,7 @@ interface WebServerPolicy {
     @Rule("icmp type echo-request limit rate 5/second accept")
     fun ping()
 
-    @Rule("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } accept")
+    @Rule("icmpv6 type { nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept")
     fun neighbourDiscovery()
 
     @Rule("tcp dport { http, https } ct state new accept")

@@ -15,6 +15,7 @@ import io.jnftables.batch.SetSpec;
 import io.jnftables.client.Nftables;
 import io.jnftables.model.BaseChain;
 import io.jnftables.model.expr.Expression;
+import io.jnftables.model.expr.StringLiteral;
 import io.jnftables.query.Query;
 import java.time.Duration;
 import java.util.List;
@@ -66,9 +67,17 @@ public final class IpBlocklist {
     return Builder.create(Family.INET).table(TABLE).set(SET).deleteElements((Object[]) addresses).build();
   }
 
-  /** "List all blocked IPs": the set's elements as the kernel lists them (timeouts and comments left out). */
+  /** "List all blocked IPs": the addresses in the set (timeouts and comments left out). */
   public static List<String> blocked(Nftables nft) {
-    return Query.of(nft).elementValues(Family.INET, TABLE, SET).stream().map(Expression::toString).toList();
+    return Query.of(nft).elementValues(Family.INET, TABLE, SET).stream().map(IpBlocklist::address).toList();
+  }
+
+  /** An element of an {@code ipv4_addr} set without the interval flag is an address literal. */
+  private static String address(Expression e) {
+    if (e instanceof StringLiteral s) {
+      return s.value();
+    }
+    throw new IllegalStateException("not an address: " + e);
   }
 
   public static void main(String[] args) {

@@ -89,10 +89,10 @@ public final class PendingCommit {
   }
 
   /**
-   * Keeps the change: disarms the rollback.
+   * Keeps the change: disarms the rollback. Confirming a confirmed commit does nothing.
    *
-   * @throws IllegalStateException if the commit is no longer pending — the rollback already ran
-   *     (too late), it was confirmed before, or the helper holding it died; the message says which
+   * @throws IllegalStateException if the rollback already ran (too late: the tables are as they
+   *     were before), or the helper holding it died; the message says which
    */
   public void confirm() {
     Outcome o = control.confirm();

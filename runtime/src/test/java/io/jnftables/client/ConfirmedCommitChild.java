@@ -1,0 +1,24 @@
+package io.jnftables.client;
+
+import io.jnftables.annotations.Family;
+import io.jnftables.batch.Batch;
+import io.jnftables.netns.NetnsTarget;
+import java.time.Duration;
+
+/**
+ * The JVM side of the crash test, run as a child JVM: opens a helper client bound to the named
+ * namespace {@code args[0]}, submits the drop-all batch confirmed with a timeout of {@code args[1]}
+ * milliseconds, prints {@code ARMED <helper pid>} and waits to be killed, never confirming.
+ */
+public final class ConfirmedCommitChild {
+  private ConfirmedCommitChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Nftables nft = Nftables.builder().netns(NetnsTarget.named(args[0]))
+        .backend(Nftables.Backend.HELPER).ownTable(Family.INET, "filter").probeCapabilities(false).open();
+    nft.submitConfirmed(Batch.parse(ConfirmedCommitKernelTest.DROP_ALL), Duration.ofMillis(Long.parseLong(args[1])));
+    System.out.println("ARMED " + ((HelperExecutor) nft.executor()).pid());
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE);
+  }
+}

@@ -201,9 +201,11 @@ public final class Nftables implements AutoCloseable {
     }
   }
 
-  /** The owned tables and every table a command of the batch touches. */
+  /** The owned tables and every table a command of the batch touches, sorted (a stable rollback). */
   private Set<TableRef> coveredTables(Batch batch) {
-    Set<TableRef> tables = new LinkedHashSet<>(owned);
+    Set<TableRef> tables = new java.util.TreeSet<>(java.util.Comparator
+        .comparing((TableRef t) -> t.family().nftName()).thenComparing(TableRef::name));
+    tables.addAll(owned);
     List<Command> commands = batch.commands();
     for (int i = 0; i < commands.size(); i++) {
       Command c = commands.get(i);

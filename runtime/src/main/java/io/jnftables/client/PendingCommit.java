@@ -67,7 +67,7 @@ public final class PendingCommit {
   PendingCommit(Batch batch, Set<TableRef> tables, String rollback, Duration timeout,
       Instant deadline, Control control) {
     this.batch = batch;
-    this.tables = Set.copyOf(tables);
+    this.tables = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(tables));
     this.rollback = rollback;
     this.timeout = timeout;
     this.deadline = deadline;

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rollback timer of an in-process (or any non-helper) client: one daemon thread per pending
- * commit. It dies with the JVM — only the helper's timer survives that.
+ * commit. An orderly JVM exit (System.exit, SIGTERM) rolls a pending commit back from a shutdown
+ * hook; a JVM that is killed (SIGKILL, crash) leaves the change in place — only the helper's
+ * timer survives that.
  */
 final class JvmCommitTimer implements PendingCommit.Control {
   private static final AtomicLong COUNTER = new AtomicLong();
@@ -20,6 +22,7 @@ final class JvmCommitTimer implements PendingCommit.Control {
   private final String rollback;
   private final @Nullable Duration callTimeout;
   private final ScheduledExecutorService timer;
+  private final Thread shutdownHook;
   private Status status = Status.PENDING; // guarded by this
   private String detail = ""; // guarded by this
 
@@ -27,11 +30,13 @@ final class JvmCommitTimer implements PendingCommit.Control {
     this.executor = executor;
     this.rollback = rollback;
     this.callTimeout = callTimeout;
+    long n = COUNTER.incrementAndGet();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "jnft-commit-timer-" + COUNTER.incrementAndGet());
+      Thread t = new Thread(r, "jnft-commit-timer-" + n);
       t.setDaemon(true);
       return t;
     });
+    this.shutdownHook = new Thread(() -> fire("JVM exit"), "jnft-commit-exit-" + n);
   }
 
   /** Arms the timer; the batch has been applied already. */
@@ -39,6 +44,7 @@ final class JvmCommitTimer implements PendingCommit.Control {
       @Nullable Duration callTimeout) {
     JvmCommitTimer t = new JvmCommitTimer(executor, rollback, callTimeout);
     t.timer.schedule(() -> t.fire("deadline"), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    Runtime.getRuntime().addShutdownHook(t.shutdownHook);
     return t;
   }
 
@@ -53,9 +59,20 @@ final class JvmCommitTimer implements PendingCommit.Control {
         status = Status.ROLLBACK_FAILED;
         detail = cause + ": " + e.getMessage();
       }
-      timer.shutdown();
+      decided();
     }
     return new Outcome(status, detail);
+  }
+
+  private void decided() {
+    timer.shutdownNow();
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is exiting: the hook runs and finds the commit decided
+      }
+    }
   }
 
   @Override
@@ -67,7 +84,7 @@ final class JvmCommitTimer implements PendingCommit.Control {
   public synchronized Outcome confirm() {
     if (status == Status.PENDING) {
       status = Status.CONFIRMED;
-      timer.shutdownNow();
+      decided();
     }
     return new Outcome(status, detail);
   }
@@ -80,6 +97,5 @@ final class JvmCommitTimer implements PendingCommit.Control {
   @Override
   public void clientClosing() {
     fire("client closed");
-    timer.shutdownNow();
   }
 }

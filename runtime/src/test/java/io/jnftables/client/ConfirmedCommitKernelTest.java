@@ -230,11 +230,33 @@ class ConfirmedCommitKernelTest {
     }
   }
 
-  /** A child JVM running {@link ConfirmedCommitChild} with this test's class path. */
+  @Test
+  void inProcessAnOrderlyJvmExitRollsBackFromAShutdownHook() throws Exception {
+    try (Sh.NamedNetns ns = new Sh.NamedNetns();
+        Nftables observer = Nftables.builder().netns(NetnsTarget.named(ns.name())).probeCapabilities(false).open()) {
+      String before = prepared(observer);
+      Process child = child(ns.name(), 60_000, Nftables.Backend.IN_PROCESS);
+      try {
+        awaitArmed(child);
+        assertTrue(observer.listRulesetText().contains("policy drop"));
+        child.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+        assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(before, observer.listRulesetText());
+      } finally {
+        child.destroyForcibly();
+      }
+    }
+  }
+
   private static Process child(String netns, long timeoutMillis) throws Exception {
+    return child(netns, timeoutMillis, Nftables.Backend.HELPER);
+  }
+
+  /** A child JVM running {@link ConfirmedCommitChild} with this test's class path. */
+  private static Process child(String netns, long timeoutMillis, Nftables.Backend backend) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        ConfirmedCommitChild.class.getName(), netns, Long.toString(timeoutMillis))
+        ConfirmedCommitChild.class.getName(), netns, Long.toString(timeoutMillis), backend.name())
         .redirectErrorStream(true).start();
   }
 

@@ -9,11 +9,39 @@
  *
  * Protocol (stdin/stdout, one frame after another; integers big-endian):
  *   frame    = u32 length, then `length` bytes of body
- *   request  = u64 id, u32 output_flags (NFT_CTX_OUTPUT_*), u32 options (bit 0: dry run),
- *              command bytes (UTF-8, nft text or libnftables JSON, no NUL)
- *   response = u64 id, i32 rc (0 ok, -1 nft error, -2 refused by the helper),
- *              u32 output length, output bytes, error bytes (the rest)
- * The first frame the helper writes is a greeting: id 0, rc 0, output "jnft-helper 1".
+ *   request  = u64 id, u32 output_flags (NFT_CTX_OUTPUT_*), u32 options, body
+ *              options: bit 0 dry run (RUN only); bits 24-31 the operation (0 = RUN)
+ *   response = u64 id, i32 rc (0 ok, -1 nft error, -2 refused by the helper, -3 a system call
+ *              failed: output is "ERRNO" or "ERRNO readonly"), u32 output length, output bytes,
+ *              error bytes (the rest)
+ * Operations (bodies; no NUL anywhere except inside binary fields):
+ *   0 RUN             nft text or libnftables JSON (with the JSON output flag)
+ *   1 SYSCTL_READ     a path below /proc/sys, e.g. "net/ipv4/ip_forward"; output: the value
+ *                     without its trailing newline
+ *   2 SYSCTL_WRITE    path LF value (value: -?[0-9]{1,10} optionally TAB [0-9]{1,5})
+ *   3 SYSCTL_LIST     "ipv4" or "ipv6"; output: the interfaces under net/<v>/conf, LF-separated
+ *   4 COMMIT_ARM      u64 commit id, u32 timeout ms, u32 rollback output flags, u32 apply length,
+ *                     apply document, rollback document. Runs `apply` (with the request's output
+ *                     flags); only if that succeeds, keeps `rollback` and arms the timer. One
+ *                     commit at a time: refused while another is armed.
+ *   5 COMMIT_CONFIRM  u64 commit id: disarms; refused (rc -2, output the state) if it is no
+ *                     longer armed
+ *   6 COMMIT_ROLLBACK u64 commit id: runs the rollback now
+ *   7 COMMIT_STATUS   u64 commit id; output: armed | confirmed | rolled-back:CAUSE |
+ *                     rollback-failed:CAUSE (CAUSE: deadline, request), error: nft's message
+ * Sysctl paths are checked against this helper's own copy of the whitelist
+ * (jnft-sysctl-whitelist.h, generated from the Java whitelist and compared with it by a test),
+ * whatever the JVM sent, and opened one component at a time with O_NOFOLLOW below /proc/sys/net.
+ * The helper is in its client's network namespace, so it sees that namespace's /proc/sys/net.
+ *
+ * The rollback timer runs here, not in the JVM, so that it fires if the JVM dies or hangs: the
+ * helper waits for input with ppoll() bounded by the deadline and runs the rollback itself when
+ * it passes. When its input ends (the JVM exited, crashed or closed the client) or it gets
+ * SIGTERM, SIGINT or SIGHUP while a commit is armed, it rolls back at once and then exits:
+ * nobody is left who could confirm, so waiting for the deadline would only keep an unconfirmed
+ * ruleset in place longer. Only SIGKILL (or a crash of the helper) loses the timer.
+ *
+ * The first frame the helper writes is a greeting: id 0, rc 0, output "jnft-helper 2".
  * Requests are answered in order. A request over 10 MiB is answered with rc -2 and skipped;
  * the helper goes on. End of input ends the helper (exit 0).
  *
@@ -24,12 +52,21 @@
  *      effective and ambient sets; set no_new_privs; make the process not dumpable;
  *   4. create the libnftables context (its netlink socket is bound to the namespace now).
  * It never executes anything (no shell, no exec).
+ *
+ * Writing /proc/sys/net needs no capability but CAP_NET_ADMIN: the kernel checks net sysctls
+ * with its own permission hook (net_ctl_permissions: the owner's mode bits for a process that
+ * has CAP_NET_ADMIN over the namespace, or is its root uid), not with the generic DAC check, so
+ * CAP_DAC_OVERRIDE plays no part (measured: see docs/sysctl.md).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <linux/capability.h>
 #include <nftables/libnftables.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -40,18 +77,35 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
-#define PROTOCOL_GREETING "jnft-helper 1"
+#include "jnft-sysctl-whitelist.h"
+
+#define PROTOCOL_GREETING "jnft-helper 2"
 #define MAX_REQUEST (10u * 1024u * 1024u) /* bytes of body, header included */
 #define REQUEST_HEADER 16u
 #define OPT_DRY_RUN 1u
+#define OP_SHIFT 24
+#define OP_RUN 0u
+#define OP_SYSCTL_READ 1u
+#define OP_SYSCTL_WRITE 2u
+#define OP_SYSCTL_LIST 3u
+#define OP_COMMIT_ARM 4u
+#define OP_COMMIT_CONFIRM 5u
+#define OP_COMMIT_ROLLBACK 6u
+#define OP_COMMIT_STATUS 7u
+#define RC_NFT_ERROR (-1)
 #define RC_REFUSED (-2)
+#define RC_ERRNO (-3)
 #define EXIT_CONFIG 78 /* sysexits.h EX_CONFIG */
 #define EXIT_OS 71     /* EX_OSERR */
 
 static int in_fd = -1;  /* frames from the JVM */
 static int out_fd = -1; /* frames to the JVM */
+static struct nft_ctx *ctx;
+static sigset_t wait_mask;          /* the signal mask while waiting: termination signals let in */
+static volatile sig_atomic_t terminating; /* the termination signal received, 0 if none */
 
 static void die(int code, const char *fmt, ...) {
   va_list ap;
@@ -155,17 +209,111 @@ static void drop_privileges(void) {
   }
 }
 
+/* ---------------------------------------------------------------- commit-confirmed state */
+
+enum commit_state { COMMIT_NONE, COMMIT_ARMED, COMMIT_CONFIRMED, COMMIT_ROLLED_BACK, COMMIT_FAILED };
+
+static struct {
+  enum commit_state state;
+  uint64_t id;
+  int64_t deadline_ms;      /* CLOCK_MONOTONIC */
+  uint32_t rollback_flags;
+  char *rollback;           /* while armed */
+  const char *cause;        /* what ran the rollback: "deadline", "request", "end-of-input", "signal" */
+  char *error;              /* nft's message when the rollback failed */
+} commit;
+
+static int64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Runs the armed commit's rollback (the timer fired, the JVM asked, or the JVM is gone). */
+static void fire_rollback(const char *cause) {
+  if (commit.state != COMMIT_ARMED) {
+    return;
+  }
+  nft_ctx_output_set_flags(ctx, commit.rollback_flags);
+  nft_ctx_set_dry_run(ctx, false);
+  int rc = nft_run_cmd_from_buffer(ctx, commit.rollback);
+  const char *err = nft_ctx_get_error_buffer(ctx);
+  nft_ctx_get_output_buffer(ctx); /* rewind it: its text belongs to nobody */
+  free(commit.rollback);
+  commit.rollback = NULL;
+  commit.cause = cause;
+  free(commit.error);
+  commit.error = NULL;
+  if (rc == 0) {
+    commit.state = COMMIT_ROLLED_BACK;
+    fprintf(stderr, "jnft-helper: commit %" PRIu64 " was not confirmed; rolled back (%s)\n",
+            commit.id, cause);
+  } else {
+    commit.state = COMMIT_FAILED;
+    commit.error = strdup(err ? err : "");
+    fprintf(stderr, "jnft-helper: commit %" PRIu64 " was not confirmed; its rollback (%s) FAILED: %s\n",
+            commit.id, cause, err ? err : "");
+  }
+}
+
+/* Every way out once the loop runs: an armed commit is rolled back first (see the top comment). */
+static void finish(int code, const char *cause) {
+  fire_rollback(cause);
+  if (ctx != NULL) {
+    nft_ctx_free(ctx);
+  }
+  exit(code);
+}
+
+static void on_termination_signal(int sig) {
+  terminating = sig;
+}
+
 /* ---------------------------------------------------------------- framing */
+
+/*
+ * Waits until `fd` is ready for `events`. While a commit is armed, the wait is bounded by its
+ * deadline, and the rollback runs when it passes (also in the middle of a frame: the JVM may be
+ * stopped half-way). Termination signals are let in only here (ppoll's mask), so they never
+ * interrupt libnftables.
+ */
+static void wait_fd(int fd, short events) {
+  for (;;) {
+    if (terminating) {
+      finish(128 + terminating, "signal");
+    }
+    struct timespec ts, *timeout = NULL;
+    if (commit.state == COMMIT_ARMED) {
+      int64_t left = commit.deadline_ms - now_ms();
+      if (left <= 0) {
+        fire_rollback("deadline");
+        continue;
+      }
+      ts.tv_sec = left / 1000;
+      ts.tv_nsec = (left % 1000) * 1000000;
+      timeout = &ts;
+    }
+    struct pollfd p = {fd, events, 0};
+    int r = ppoll(&p, 1, timeout, &wait_mask);
+    if (r < 0 && errno != EINTR) {
+      finish(EXIT_OS, "end-of-input");
+    }
+    if (r > 0) {
+      return; /* ready, or POLLHUP/POLLERR: the read or write says which */
+    }
+  }
+}
 
 static int read_full(int fd, void *buf, size_t n) { /* 1 ok, 0 clean EOF at start, -1 error */
   size_t done = 0;
   while (done < n) {
+    wait_fd(fd, POLLIN);
     ssize_t r = read(fd, (char *)buf + done, n - done);
     if (r == 0) {
       return done == 0 ? 0 : -1;
     }
     if (r < 0) {
-      if (errno == EINTR) {
+      if (errno == EINTR || errno == EAGAIN) {
         continue;
       }
       return -1;
@@ -178,12 +326,13 @@ static int read_full(int fd, void *buf, size_t n) { /* 1 ok, 0 clean EOF at star
 static void write_full(int fd, const void *buf, size_t n) {
   size_t done = 0;
   while (done < n) {
+    wait_fd(fd, POLLOUT);
     ssize_t w = write(fd, (const char *)buf + done, n - done);
     if (w < 0) {
-      if (errno == EINTR) {
+      if (errno == EINTR || errno == EAGAIN) {
         continue;
       }
-      exit(errno == EPIPE ? 0 : EXIT_OS); /* the JVM went away: nothing left to answer */
+      finish(errno == EPIPE ? 0 : EXIT_OS, "end-of-input"); /* the JVM went away */
     }
     done += (size_t)w;
   }
@@ -200,6 +349,11 @@ static uint32_t get_u32(const unsigned char *p) {
   return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
 }
 
+static uint64_t get_u64(const unsigned char *p) {
+  return ((uint64_t)get_u32(p) << 32) | get_u32(p + 4);
+}
+
+/* `out` and `err` must not point into libnftables' buffers: a rollback may run while writing. */
 static void respond(const unsigned char id[8], int32_t rc, const char *out, const char *err) {
   size_t out_len = strlen(out), err_len = strlen(err);
   unsigned char head[4 + 8 + 4 + 4];
@@ -212,26 +366,434 @@ static void respond(const unsigned char id[8], int32_t rc, const char *out, cons
   write_full(out_fd, err, err_len);
 }
 
+static void respond_refused(const unsigned char id[8], const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  respond(id, RC_REFUSED, "", msg);
+}
+
+static void respond_errno(const unsigned char id[8], int err, int readonly, const char *what,
+                          const char *path) {
+  char out[32], msg[512];
+  snprintf(out, sizeof out, "%d%s", err, readonly ? " readonly" : "");
+  snprintf(msg, sizeof msg, "jnft-helper: %s /proc/sys/%s: %s", what, path, strerror(err));
+  respond(id, RC_ERRNO, out, msg);
+}
+
 static void discard(uint64_t n) {
   char buf[65536];
   while (n > 0) {
     size_t chunk = n < sizeof buf ? (size_t)n : sizeof buf;
     if (read_full(in_fd, buf, chunk) != 1) {
-      exit(0); /* input ended in the middle of a frame: the JVM is gone */
+      finish(0, "end-of-input"); /* input ended in the middle of a frame: the JVM is gone */
     }
     n -= chunk;
   }
 }
 
+/* ---------------------------------------------------------------- nft */
+
+static void run_nft(const unsigned char id[8], uint32_t flags, int dry_run, const char *cmd) {
+  nft_ctx_output_set_flags(ctx, flags);
+  nft_ctx_set_dry_run(ctx, dry_run);
+  int rc = nft_run_cmd_from_buffer(ctx, cmd);
+  /* The buffers belong to the context and are rewound by these calls: copy them out now. */
+  const char *out = nft_ctx_get_output_buffer(ctx);
+  char *out_copy = strdup(out ? out : "");
+  const char *err = nft_ctx_get_error_buffer(ctx);
+  char *err_copy = strdup(err ? err : "");
+  respond(id, rc == 0 ? 0 : RC_NFT_ERROR, out_copy ? out_copy : "", err_copy ? err_copy : "");
+  free(out_copy);
+  free(err_copy);
+}
+
+/* ---------------------------------------------------------------- sysctl */
+
+/* An interface name as the Java whitelist accepts it: 1-15 printable ASCII bytes, no '/' ':'. */
+static int valid_ifname(const char *s, size_t n) {
+  if (n == 0 || n > 15 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.')) {
+    return 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c <= ' ' || c > '~' || c == '/' || c == ':') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* NULL if `path` (below /proc/sys) is whitelisted, else why not. Never trusts the JVM. */
+static const char *sysctl_path_problem(const char *path) {
+  size_t n = strlen(path);
+  if (n == 0 || n > 200) {
+    return "the path is empty or too long";
+  }
+  if (strncmp(path, "net/", 4) != 0) {
+    return "only network parameters (net/...) can be read or written";
+  }
+  const char *rel = path + 4;
+  for (int i = 0; JNFT_SYSCTL_PATHS[i] != NULL; i++) {
+    if (strcmp(rel, JNFT_SYSCTL_PATHS[i]) == 0) {
+      return NULL;
+    }
+  }
+  size_t rn = strlen(rel);
+  for (int i = 0; JNFT_SYSCTL_TEMPLATES[i].prefix != NULL; i++) {
+    const char *pre = JNFT_SYSCTL_TEMPLATES[i].prefix, *suf = JNFT_SYSCTL_TEMPLATES[i].suffix;
+    size_t pn = strlen(pre), sn = strlen(suf);
+    if (rn > pn + sn && strncmp(rel, pre, pn) == 0 && strcmp(rel + rn - sn, suf) == 0
+        && valid_ifname(rel + pn, rn - pn - sn)) {
+      return NULL;
+    }
+  }
+  return "not in the helper's sysctl whitelist";
+}
+
+/* A value as the Java types write it: -?[0-9]{1,10}, optionally TAB [0-9]{1,5}. */
+static int valid_sysctl_value(const char *v) {
+  size_t i = 0, digits = 0;
+  if (v[i] == '-') {
+    i++;
+  }
+  while (v[i] >= '0' && v[i] <= '9' && digits <= 10) {
+    i++;
+    digits++;
+  }
+  if (digits == 0 || digits > 10) {
+    return 0;
+  }
+  if (v[i] == '\0') {
+    return 1;
+  }
+  if (v[i++] != '\t') {
+    return 0;
+  }
+  digits = 0;
+  while (v[i] >= '0' && v[i] <= '9' && digits <= 5) {
+    i++;
+    digits++;
+  }
+  return digits >= 1 && digits <= 5 && v[i] == '\0';
+}
+
+/*
+ * Opens /proc/sys/PATH one component at a time, each with O_NOFOLLOW, so that no symbolic link
+ * and no ".." can lead outside /proc/sys/net (the whitelist admits neither anyway). For a
+ * directory, pass O_DIRECTORY in `flags`. On failure returns -1 with errno set; *dir_out (if
+ * given) keeps the descriptor of the last directory for fstatat.
+ */
+static int open_beneath(const char *path, int flags, int *dir_out) {
+  char buf[256];
+  if (strlen(path) >= sizeof buf) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  strcpy(buf, path);
+  int dir = open("/proc/sys", O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dir < 0) {
+    return -1;
+  }
+  char *seg = buf;
+  for (;;) {
+    char *slash = strchr(seg, '/');
+    if (slash == NULL) {
+      int fd = openat(dir, seg, flags | O_NOFOLLOW | O_CLOEXEC);
+      int saved = errno;
+      if (dir_out != NULL && fd < 0) {
+        *dir_out = dir;
+      } else {
+        close(dir);
+      }
+      errno = saved;
+      return fd;
+    }
+    *slash = '\0';
+    int next = openat(dir, seg, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int saved = errno;
+    close(dir);
+    if (next < 0) {
+      errno = saved;
+      return -1;
+    }
+    dir = next;
+    seg = slash + 1;
+  }
+}
+
+static void sysctl_read(const unsigned char id[8], const char *path) {
+  const char *problem = sysctl_path_problem(path);
+  if (problem != NULL) {
+    respond_refused(id, "jnft-helper: sysctl read of \"%.200s\" refused: %s", path, problem);
+    return;
+  }
+  int fd = open_beneath(path, O_RDONLY, NULL);
+  if (fd < 0) {
+    respond_errno(id, errno, 0, "cannot open", path);
+    return;
+  }
+  char value[4097];
+  ssize_t n; /* one read from offset 0: a sysctl file answers a later offset with end of file */
+  do {
+    n = read(fd, value, sizeof value - 1);
+  } while (n < 0 && errno == EINTR);
+  int saved = errno;
+  close(fd);
+  if (n < 0) {
+    respond_errno(id, saved, 0, "cannot read", path);
+    return;
+  }
+  value[n] = '\0';
+  if (n > 0 && value[n - 1] == '\n') {
+    value[n - 1] = '\0';
+  }
+  respond(id, 0, value, "");
+}
+
+static void sysctl_write(const unsigned char id[8], char *body) {
+  char *lf = strchr(body, '\n');
+  if (lf == NULL) {
+    respond_refused(id, "jnft-helper: sysctl write refused: expected PATH LF VALUE");
+    return;
+  }
+  *lf = '\0';
+  const char *path = body, *value = lf + 1;
+  const char *problem = sysctl_path_problem(path);
+  if (problem != NULL) {
+    respond_refused(id, "jnft-helper: sysctl write of \"%.200s\" refused: %s", path, problem);
+    return;
+  }
+  if (strlen(value) > 32 || !valid_sysctl_value(value)) {
+    respond_refused(id, "jnft-helper: sysctl write of %s refused: the value is not a number (or"
+                        " two separated by a tab) of at most 10 digits", path);
+    return;
+  }
+  int dir = -1;
+  int fd = open_beneath(path, O_WRONLY, &dir);
+  if (fd < 0) {
+    int err = errno, readonly = 0;
+    struct stat st;
+    if (err == EACCES && dir >= 0 && fstatat(dir, strrchr(path, '/') + 1, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+      readonly = (st.st_mode & 0222) == 0; /* read-only in this namespace, not a missing right */
+    }
+    if (dir >= 0) {
+      close(dir);
+    }
+    respond_errno(id, err, readonly, "cannot open for writing", path);
+    return;
+  }
+  char line[40];
+  size_t len = (size_t)snprintf(line, sizeof line, "%s\n", value);
+  ssize_t w;
+  do {
+    w = write(fd, line, len); /* in one write: the kernel parses each write on its own */
+  } while (w < 0 && errno == EINTR);
+  int saved = errno;
+  close(fd);
+  if (w < 0) {
+    respond_errno(id, saved, 0, "cannot write", path);
+  } else if ((size_t)w != len) {
+    respond_refused(id, "jnft-helper: the kernel took %zd of %zu bytes of %s", w, len, path);
+  } else {
+    respond(id, 0, "", "");
+  }
+}
+
+static void sysctl_list(const unsigned char id[8], const char *version) {
+  const char *path;
+  if (strcmp(version, "ipv4") == 0) {
+    path = "net/ipv4/conf";
+  } else if (strcmp(version, "ipv6") == 0) {
+    path = "net/ipv6/conf";
+  } else {
+    respond_refused(id, "jnft-helper: sysctl list refused: expected ipv4 or ipv6");
+    return;
+  }
+  int fd = open_beneath(path, O_RDONLY | O_DIRECTORY, NULL);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      respond(id, 0, "", ""); /* the protocol is disabled: no interfaces */
+    } else {
+      respond_errno(id, errno, 0, "cannot open", path);
+    }
+    return;
+  }
+  DIR *d = fdopendir(fd);
+  if (d == NULL) {
+    int saved = errno;
+    close(fd);
+    respond_errno(id, saved, 0, "cannot list", path);
+    return;
+  }
+  size_t cap = 1024, len = 0;
+  char *out = malloc(cap);
+  struct dirent *e;
+  while (out != NULL && (e = readdir(d)) != NULL) {
+    size_t n = strlen(e->d_name);
+    if (strcmp(e->d_name, "all") == 0 || strcmp(e->d_name, "default") == 0
+        || !valid_ifname(e->d_name, n)) {
+      continue; /* also "." and ".." */
+    }
+    if (len + n + 2 > cap) {
+      cap = (cap + n) * 2;
+      char *bigger = realloc(out, cap);
+      if (bigger == NULL) {
+        free(out);
+        out = NULL;
+        break;
+      }
+      out = bigger;
+    }
+    memcpy(out + len, e->d_name, n);
+    len += n;
+    out[len++] = '\n';
+  }
+  closedir(d);
+  if (out == NULL) {
+    respond_refused(id, "jnft-helper: out of memory");
+    return;
+  }
+  if (len > 0) {
+    len--; /* no trailing LF */
+  }
+  out[len] = '\0';
+  respond(id, 0, out, "");
+  free(out);
+}
+
+/* ---------------------------------------------------------------- commit-confirmed */
+
+static const char *commit_state_word(void) {
+  switch (commit.state) {
+    case COMMIT_ARMED: return "armed";
+    case COMMIT_CONFIRMED: return "confirmed";
+    case COMMIT_ROLLED_BACK: return "rolled-back";
+    case COMMIT_FAILED: return "rollback-failed";
+    default: return "none";
+  }
+}
+
+/* The state as the status answer spells it: "rolled-back:deadline". */
+static void commit_state_text(char *buf, size_t n) {
+  if (commit.state == COMMIT_ROLLED_BACK || commit.state == COMMIT_FAILED) {
+    snprintf(buf, n, "%s:%s", commit_state_word(), commit.cause);
+  } else {
+    snprintf(buf, n, "%s", commit_state_word());
+  }
+}
+
+static void commit_arm(const unsigned char id[8], uint32_t flags, const unsigned char *body,
+                       uint32_t len) {
+  if (len < 20) {
+    respond_refused(id, "jnft-helper: malformed commit request");
+    return;
+  }
+  uint64_t commit_id = get_u64(body);
+  uint32_t timeout_ms = get_u32(body + 8);
+  uint32_t rollback_flags = get_u32(body + 12);
+  uint32_t apply_len = get_u32(body + 16);
+  if (apply_len > len - 20) {
+    respond_refused(id, "jnft-helper: malformed commit request (apply length)");
+    return;
+  }
+  const char *apply_src = (const char *)body + 20;
+  const char *rollback_src = apply_src + apply_len;
+  size_t rollback_len = len - 20 - apply_len;
+  if (memchr(apply_src, '\0', apply_len) != NULL || memchr(rollback_src, '\0', rollback_len) != NULL) {
+    respond_refused(id, "jnft-helper: commit request contains a NUL byte");
+    return;
+  }
+  if (rollback_len == 0) {
+    respond_refused(id, "jnft-helper: a commit needs a rollback document");
+    return;
+  }
+  if (commit.state == COMMIT_ARMED) {
+    respond_refused(id, "jnft-helper: commit %" PRIu64 " is still pending (confirm it or roll it"
+                        " back first); one commit at a time", commit.id);
+    return;
+  }
+  char *apply = strndup(apply_src, apply_len);
+  char *rollback = strndup(rollback_src, rollback_len);
+  if (apply == NULL || rollback == NULL) {
+    free(apply);
+    free(rollback);
+    respond_refused(id, "jnft-helper: out of memory");
+    return;
+  }
+  nft_ctx_output_set_flags(ctx, flags);
+  nft_ctx_set_dry_run(ctx, false);
+  int rc = nft_run_cmd_from_buffer(ctx, apply);
+  free(apply);
+  const char *out = nft_ctx_get_output_buffer(ctx);
+  char *out_copy = strdup(out ? out : "");
+  const char *err = nft_ctx_get_error_buffer(ctx);
+  char *err_copy = strdup(err ? err : "");
+  if (rc == 0) { /* armed only once applied: a failed apply changed nothing to roll back */
+    free(commit.error);
+    commit.error = NULL;
+    commit.state = COMMIT_ARMED;
+    commit.id = commit_id;
+    commit.deadline_ms = now_ms() + timeout_ms;
+    commit.rollback_flags = rollback_flags;
+    commit.rollback = rollback;
+    commit.cause = NULL;
+  } else {
+    free(rollback);
+  }
+  respond(id, rc == 0 ? 0 : RC_NFT_ERROR, out_copy ? out_copy : "", err_copy ? err_copy : "");
+  free(out_copy);
+  free(err_copy);
+}
+
+static void commit_op(const unsigned char id[8], uint32_t op, const unsigned char *body, uint32_t len) {
+  if (len != 8) {
+    respond_refused(id, "jnft-helper: malformed commit request (expected a commit id)");
+    return;
+  }
+  uint64_t commit_id = get_u64(body);
+  char state[64];
+  if (commit.state == COMMIT_NONE || commit.id != commit_id) {
+    respond_refused(id, "jnft-helper: no commit %" PRIu64 " here (this helper knows %s)", commit_id,
+                    commit.state == COMMIT_NONE ? "none" : "another one");
+    return;
+  }
+  if (op == OP_COMMIT_STATUS) {
+    commit_state_text(state, sizeof state);
+    respond(id, 0, state, commit.error ? commit.error : "");
+    return;
+  }
+  if (commit.state != COMMIT_ARMED) {
+    commit_state_text(state, sizeof state);
+    respond(id, RC_REFUSED, state, commit.error ? commit.error : "");
+    return;
+  }
+  if (op == OP_COMMIT_CONFIRM) {
+    free(commit.rollback);
+    commit.rollback = NULL;
+    commit.state = COMMIT_CONFIRMED;
+    respond(id, 0, "confirmed", "");
+    return;
+  }
+  fire_rollback("request");
+  commit_state_text(state, sizeof state);
+  respond(id, commit.state == COMMIT_ROLLED_BACK ? 0 : RC_NFT_ERROR, state,
+          commit.error ? commit.error : "");
+}
+
+/* ---------------------------------------------------------------- requests */
+
 /* One request: read, run, answer. Returns 0 when the input has ended. */
-static int serve_one(struct nft_ctx *ctx) {
+static int serve_one(void) {
   unsigned char len_be[4];
   int r = read_full(in_fd, len_be, 4);
   if (r == 0) {
     return 0;
   }
   if (r < 0) {
-    exit(0);
+    finish(0, "end-of-input");
   }
   uint32_t len = get_u32(len_be);
   unsigned char head[REQUEST_HEADER];
@@ -242,44 +804,46 @@ static int serve_one(struct nft_ctx *ctx) {
     return 1;
   }
   if (read_full(in_fd, head, REQUEST_HEADER) != 1) {
-    exit(0);
+    finish(0, "end-of-input");
   }
   uint32_t flags = get_u32(head + 8);
   uint32_t options = get_u32(head + 12);
-  uint32_t cmd_len = len - REQUEST_HEADER;
+  uint32_t op = options >> OP_SHIFT;
+  uint32_t body_len = len - REQUEST_HEADER;
   if (len > MAX_REQUEST) {
-    discard(cmd_len);
-    char msg[160];
-    snprintf(msg, sizeof msg, "jnft-helper: request of %u bytes refused: the limit is %u bytes",
-             len, MAX_REQUEST);
-    respond(head, RC_REFUSED, "", msg);
+    discard(body_len);
+    respond_refused(head, "jnft-helper: request of %u bytes refused: the limit is %u bytes", len,
+                    MAX_REQUEST);
     return 1;
   }
-  char *cmd = malloc((size_t)cmd_len + 1);
-  if (cmd == NULL) {
-    discard(cmd_len);
-    respond(head, RC_REFUSED, "", "jnft-helper: out of memory");
+  unsigned char *body = malloc((size_t)body_len + 1);
+  if (body == NULL) {
+    discard(body_len);
+    respond_refused(head, "jnft-helper: out of memory");
     return 1;
   }
-  if (cmd_len > 0 && read_full(in_fd, cmd, cmd_len) != 1) {
-    exit(0);
+  if (body_len > 0 && read_full(in_fd, body, body_len) != 1) {
+    finish(0, "end-of-input");
   }
-  cmd[cmd_len] = '\0';
-  if (memchr(cmd, '\0', cmd_len) != NULL) {
-    free(cmd);
-    respond(head, RC_REFUSED, "", "jnft-helper: request contains a NUL byte");
-    return 1;
+  body[body_len] = '\0';
+  int text = op != OP_COMMIT_ARM && op != OP_COMMIT_CONFIRM && op != OP_COMMIT_ROLLBACK
+             && op != OP_COMMIT_STATUS;
+  if (text && memchr(body, '\0', body_len) != NULL) {
+    respond_refused(head, "jnft-helper: request contains a NUL byte");
+  } else {
+    switch (op) {
+      case OP_RUN: run_nft(head, flags, (options & OPT_DRY_RUN) != 0, (char *)body); break;
+      case OP_SYSCTL_READ: sysctl_read(head, (char *)body); break;
+      case OP_SYSCTL_WRITE: sysctl_write(head, (char *)body); break;
+      case OP_SYSCTL_LIST: sysctl_list(head, (char *)body); break;
+      case OP_COMMIT_ARM: commit_arm(head, flags, body, body_len); break;
+      case OP_COMMIT_CONFIRM:
+      case OP_COMMIT_ROLLBACK:
+      case OP_COMMIT_STATUS: commit_op(head, op, body, body_len); break;
+      default: respond_refused(head, "jnft-helper: unknown operation %u", op); break;
+    }
   }
-  nft_ctx_output_set_flags(ctx, flags);
-  nft_ctx_set_dry_run(ctx, (options & OPT_DRY_RUN) != 0);
-  int rc = nft_run_cmd_from_buffer(ctx, cmd);
-  free(cmd);
-  /* The buffers belong to the context and are rewound by these calls: copy them out now. */
-  const char *out = nft_ctx_get_output_buffer(ctx);
-  char *out_copy = strdup(out ? out : "");
-  const char *err = nft_ctx_get_error_buffer(ctx);
-  respond(head, rc == 0 ? 0 : -1, out_copy ? out_copy : "", err ? err : "");
-  free(out_copy);
+  free(body);
   return 1;
 }
 
@@ -299,17 +863,38 @@ int main(int argc, char **argv) {
   drop_privileges();
 
   /* Keep the frame channels apart from what libnftables might print: stdout is redirected to
-     stderr, stdin to /dev/null, and the frames use private copies of the descriptors. */
+     stderr, stdin to /dev/null, and the frames use private, non-blocking copies of the
+     descriptors (waits happen in ppoll, bounded by a commit's deadline). */
   in_fd = fcntl(0, F_DUPFD_CLOEXEC, 3);
   out_fd = fcntl(1, F_DUPFD_CLOEXEC, 3);
   int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (in_fd < 0 || out_fd < 0 || devnull < 0 || dup2(devnull, 0) < 0 || dup2(2, 1) < 0) {
+  if (in_fd < 0 || out_fd < 0 || devnull < 0 || dup2(devnull, 0) < 0 || dup2(2, 1) < 0
+      || fcntl(in_fd, F_SETFL, fcntl(in_fd, F_GETFL) | O_NONBLOCK) < 0
+      || fcntl(out_fd, F_SETFL, fcntl(out_fd, F_GETFL) | O_NONBLOCK) < 0) {
     die(EXIT_OS, "cannot set up the frame channels: %s", strerror(errno));
   }
   close(devnull);
   signal(SIGPIPE, SIG_IGN);
 
-  struct nft_ctx *ctx = nft_ctx_new(NFT_CTX_DEFAULT); /* 0: else 1.0.6 opens no netlink socket */
+  /* Termination signals are blocked except inside ppoll: they roll an armed commit back. */
+  sigset_t term;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigaddset(&term, SIGINT);
+  sigaddset(&term, SIGHUP);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_termination_signal;
+  sigemptyset(&sa.sa_mask);
+  if (sigprocmask(SIG_BLOCK, &term, &wait_mask) != 0 || sigaction(SIGTERM, &sa, NULL) != 0
+      || sigaction(SIGINT, &sa, NULL) != 0 || sigaction(SIGHUP, &sa, NULL) != 0) {
+    die(EXIT_OS, "cannot set up signal handling: %s", strerror(errno));
+  }
+  sigdelset(&wait_mask, SIGTERM);
+  sigdelset(&wait_mask, SIGINT);
+  sigdelset(&wait_mask, SIGHUP);
+
+  ctx = nft_ctx_new(NFT_CTX_DEFAULT); /* 0: else 1.0.6 opens no netlink socket */
   if (ctx == NULL) {
     die(EXIT_OS, "nft_ctx_new failed");
   }
@@ -318,8 +903,8 @@ int main(int argc, char **argv) {
   }
   static const unsigned char greeting_id[8] = {0};
   respond(greeting_id, 0, PROTOCOL_GREETING, "");
-  while (serve_one(ctx)) {
+  while (serve_one()) {
   }
-  nft_ctx_free(ctx);
+  finish(0, "end-of-input");
   return 0;
 }

@@ -42,8 +42,18 @@ import java.util.function.Supplier;
  * by the writer's deadline (the write then fails, and the helper is restarted).
  */
 final class HelperProcess {
-  static final String GREETING = "jnft-helper 1";
+  static final String GREETING = "jnft-helper 2";
   static final int OPT_DRY_RUN = 1;
+  /** The operation is in the top byte of a request's options (see jnft-helper.c). */
+  static final int OP_SHIFT = 24;
+  static final int OP_RUN = 0;
+  static final int OP_SYSCTL_READ = 1;
+  static final int OP_SYSCTL_WRITE = 2;
+  static final int OP_SYSCTL_LIST = 3;
+  static final int OP_COMMIT_ARM = 4;
+  static final int OP_COMMIT_CONFIRM = 5;
+  static final int OP_COMMIT_ROLLBACK = 6;
+  static final int OP_COMMIT_STATUS = 7;
   static final int RC_REFUSED = -2;
   private static final int REQUEST_HEADER = 16;
 
@@ -119,12 +129,14 @@ final class HelperProcess {
   /**
    * Sends one request and waits for its answer.
    *
+   * @param body the request's body (nft commands for {@link #OP_RUN})
+   * @param options dry-run bit and operation ({@code op << OP_SHIFT})
    * @param timeoutNanos how long to wait in all, or a negative number to wait as long as it takes
    * @throws NftTimeoutException if no answer came in time (the helper may still run the command)
    * @throws HelperException if the helper died or is dead ({@link NotDelivered} if the request
    *     never reached it)
    */
-  NftResult call(byte[] command, int outputFlags, boolean dryRun, long timeoutNanos, Duration timeout) {
+  NftResult call(byte[] body, int outputFlags, int options, long timeoutNanos, Duration timeout) {
     long start = System.nanoTime();
     long id = ids.incrementAndGet();
     CompletableFuture<NftResult> answer = new CompletableFuture<>();
@@ -133,9 +145,9 @@ final class HelperProcess {
       pending.remove(id);
       throw new NotDelivered(name + " " + deathCause, null);
     }
-    ByteBuffer frame = ByteBuffer.allocate(4 + REQUEST_HEADER + command.length);
-    frame.putInt(REQUEST_HEADER + command.length).putLong(id).putInt(outputFlags)
-        .putInt(dryRun ? OPT_DRY_RUN : 0).put(command);
+    ByteBuffer frame = ByteBuffer.allocate(4 + REQUEST_HEADER + body.length);
+    frame.putInt(REQUEST_HEADER + body.length).putLong(id).putInt(outputFlags)
+        .putInt(options).put(body);
     try {
       send(frame.array(), timeoutNanos < 0 ? 0 : start + timeoutNanos, timeout);
     } catch (RuntimeException e) {
@@ -214,6 +226,12 @@ final class HelperProcess {
         if (id == 0) {
           if (GREETING.equals(result.output())) {
             greeted.complete(null);
+          } else if (!greeted.isDone() && result.output().startsWith("jnft-helper ")) {
+            // an installed helper of another version: its operations differ from ours
+            greeted.completeExceptionally(new HelperException(name + " speaks protocol \""
+                + result.output() + "\", but this jnftables needs \"" + GREETING + "\": install the"
+                + " helper of this jnftables version (or drop -Djnftables.helper to use the bundled one)"));
+            process.destroyForcibly();
           } else { // a refusal of a malformed request carries id 0 too; we never send one
             throw new IOException("unexpected frame with id 0: " + result);
           }
@@ -302,6 +320,16 @@ final class HelperProcess {
     synchronized (stderrTail) {
       return stderrTail.toString().strip();
     }
+  }
+
+  /** How the process ended (with its last stderr), or that it still runs. */
+  String describeDeath() {
+    String cause = deathCause;
+    if (cause != null) {
+      return cause;
+    }
+    String err = stderrTail();
+    return describeExit() + (err.isEmpty() ? "" : "; its stderr: " + err);
   }
 
   boolean isAlive() {

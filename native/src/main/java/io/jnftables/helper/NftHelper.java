@@ -7,12 +7,14 @@ import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * libnftables in a privileged helper process ({@code jnft-helper}) bound to one network namespace:
@@ -37,6 +39,11 @@ import java.util.Objects;
 public final class NftHelper implements AutoCloseable {
   /** How long a starting helper may take to greet. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  /** {@code rc} of a request the helper refused (bad path, value or state, over 10 MiB). */
+  public static final int RC_REFUSED = HelperProcess.RC_REFUSED;
+  /** {@code rc} when a system call failed; the output starts with the errno number. */
+  public static final int RC_ERRNO = -3;
+  private static final AtomicLong COMMIT_IDS = new AtomicLong();
 
   private final NetnsTarget target;
   private final Path executable;
@@ -109,19 +116,117 @@ public final class NftHelper implements AutoCloseable {
   }
 
   private NftResult run(String commands, int flags, boolean dryRun, long nanos, Duration timeout) {
-    byte[] command = utf8(commands);
+    return call(HelperProcess.OP_RUN, utf8(commands), flags,
+        dryRun ? HelperProcess.OPT_DRY_RUN : 0, nanos, timeout).result();
+  }
+
+  /** An answer and the helper process that gave it (a commit stays with the process that armed it). */
+  private record Reply(HelperProcess process, NftResult result) {}
+
+  private Reply call(int op, byte[] body, int flags, int options, long nanos, Duration timeout) {
+    int opts = options | (op << HelperProcess.OP_SHIFT);
     long start = System.nanoTime();
     HelperProcess p = process();
     try {
-      return p.call(command, flags, dryRun, nanos, timeout);
+      return new Reply(p, p.call(body, flags, opts, nanos, timeout));
     } catch (HelperProcess.NotDelivered e) {
       // The helper died (or is dying) before taking the request: sending it to a new one is safe.
       // A helper the watchdog just killed may not be reaped yet and still look alive: finish it
       // off and wait for it, or process() would hand the same dead helper back.
       p.killAndWait(Duration.ofSeconds(2));
       long left = nanos < 0 ? -1 : Math.max(0, nanos - (System.nanoTime() - start));
-      return process().call(command, flags, dryRun, left, timeout);
+      HelperProcess q = process();
+      return new Reply(q, q.call(body, flags, opts, left, timeout));
     }
+  }
+
+  private static long nanos(Duration timeout) {
+    if (timeout == null) {
+      return -1;
+    }
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+    }
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  // ------------------------------------------------------------------ sysctl
+
+  /**
+   * Reads {@code /proc/sys/PATH} in the helper's namespace. The helper checks {@code path} against
+   * its own whitelist (it trusts nothing the JVM sends) and opens it without following links.
+   *
+   * @param path below {@code /proc/sys}, e.g. {@code net/ipv4/ip_forward}
+   * @return rc 0 with the value (without its newline); {@link #RC_REFUSED} when the helper refused
+   *     the path; {@link #RC_ERRNO} with output {@code "ERRNO"} when a system call failed
+   */
+  public NftResult sysctlRead(String path, Duration timeout) {
+    return call(HelperProcess.OP_SYSCTL_READ, utf8(path), 0, 0, nanos(timeout), timeout).result();
+  }
+
+  /**
+   * Writes {@code value} and a newline to {@code /proc/sys/PATH} in one {@code write}. The helper
+   * refuses paths outside its whitelist and values other than {@code -?[0-9]{1,10}} (optionally a
+   * tab and {@code [0-9]{1,5}}).
+   *
+   * @return as {@link #sysctlRead}; for {@link #RC_ERRNO} the output is {@code "ERRNO readonly"}
+   *     when the file grants nobody write access in this namespace
+   */
+  public NftResult sysctlWrite(String path, String value, Duration timeout) {
+    if (path.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("a sysctl path cannot contain a newline");
+    }
+    return call(HelperProcess.OP_SYSCTL_WRITE, utf8(path + "\n" + value), 0, 0, nanos(timeout),
+        timeout).result();
+  }
+
+  /**
+   * The interfaces below {@code /proc/sys/net/<version>/conf} (without {@code all} and
+   * {@code default}), one per line; empty when that protocol is absent.
+   *
+   * @param version {@code ipv4} or {@code ipv6}
+   */
+  public NftResult sysctlInterfaces(String version, Duration timeout) {
+    return call(HelperProcess.OP_SYSCTL_LIST, utf8(version), 0, 0, nanos(timeout), timeout).result();
+  }
+
+  // ------------------------------------------------------------------ commit-confirmed
+
+  /**
+   * Runs {@code apply} and, only if it succeeded, arms the helper's rollback timer: unless
+   * {@link HelperCommit#confirm confirmed} within {@code timeout}, the helper runs {@code rollback}
+   * itself — also when the JVM dies or closes the helper first (then at once). One commit per
+   * helper at a time.
+   *
+   * @param apply nft text or JSON run now, with {@code applyFlags}
+   * @param rollback what the helper runs if the commit is not confirmed, with {@code rollbackFlags}
+   * @param callTimeout how long to wait for the answer, or null
+   * @return the commit; {@link HelperCommit#applied()} says whether {@code apply} succeeded (if
+   *     not, nothing was armed)
+   */
+  public HelperCommit arm(String apply, int applyFlags, String rollback, int rollbackFlags,
+      Duration timeout, Duration callTimeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.toMillis() > 0xffff_ffffL) {
+      throw new IllegalArgumentException("commit timeout out of range: " + timeout);
+    }
+    byte[] a = utf8(apply);
+    byte[] r = utf8(rollback);
+    long id = COMMIT_IDS.incrementAndGet();
+    ByteBuffer body = ByteBuffer.allocate(20 + a.length + r.length);
+    body.putLong(id).putInt((int) timeout.toMillis()).putInt(rollbackFlags).putInt(a.length).put(a).put(r);
+    Reply reply = call(HelperProcess.OP_COMMIT_ARM, body.array(), applyFlags, 0, nanos(callTimeout), callTimeout);
+    return new HelperCommit(this, reply.process(), id, reply.result());
+  }
+
+  /** A commit operation sent to the process that armed it: never to a restarted helper. */
+  NftResult commitOp(HelperProcess p, int op, long commitId, Duration timeout) {
+    byte[] body = ByteBuffer.allocate(8).putLong(commitId).array();
+    return p.call(body, 0, op << HelperProcess.OP_SHIFT, nanos(timeout), timeout);
   }
 
   private HelperProcess process() {
@@ -176,7 +281,7 @@ public final class NftHelper implements AutoCloseable {
   private static byte[] utf8(String commands) {
     Objects.requireNonNull(commands, "commands");
     if (commands.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("commands contain a NUL character");
+      throw new IllegalArgumentException("request contains a NUL character");
     }
     return commands.getBytes(StandardCharsets.UTF_8);
   }

@@ -290,6 +290,15 @@ public final class NftContext implements AutoCloseable {
     return thread.netnsPath();
   }
 
+  /**
+   * The context's own thread, inside its namespace: work that must happen in the same namespace
+   * (sysctls of a fresh namespace) can run there, between libnftables calls. Closing the context
+   * ends it; do not close it yourself.
+   */
+  public NetnsThread thread() {
+    return thread;
+  }
+
   /** The namespace this context was opened for. */
   public NetnsTarget target() {
     return thread.target();
@@ -305,11 +314,6 @@ public final class NftContext implements AutoCloseable {
     synchronized (stateLock) {
       return closed;
     }
-  }
-
-  /** The context's thread; for tests. */
-  NetnsThread thread() {
-    return thread;
   }
 
   /**

@@ -1,11 +1,15 @@
 package io.jnftables.client;
 
+import io.jnftables.helper.HelperCommit;
 import io.jnftables.helper.NftHelper;
 import io.jnftables.libnft.NftException;
 import io.jnftables.libnft.NftResult;
 import io.jnftables.libnft.NftTimeoutException;
 import io.jnftables.netns.NetnsTarget;
+import io.jnftables.sysctl.HelperSysctlBackend;
+import io.jnftables.sysctl.SysctlBackend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -69,6 +73,23 @@ public final class HelperExecutor implements NftExecutor {
     return new NftResponse(r.ok(), r.output(), r.error());
   }
 
+  /**
+   * Applies {@code apply} and arms the helper's rollback timer (see {@link NftHelper#arm}).
+   *
+   * @throws NftablesTimeoutException if the helper did not answer within the request's timeout
+   * @throws ExecutorException if the helper died
+   */
+  HelperCommit arm(NftRequest apply, NftRequest rollback, Duration timeout) {
+    try {
+      return helper.arm(apply.input(), LibnftablesExecutor.outputFlags(apply), rollback.input(),
+          LibnftablesExecutor.outputFlags(rollback), timeout, apply.timeout());
+    } catch (NftTimeoutException e) {
+      throw new NftablesTimeoutException(e.getMessage(), e.commandStarted(), apply.input(), e);
+    } catch (NftException e) {
+      throw new ExecutorException(e.getMessage(), e);
+    }
+  }
+
   /** The pid of the running helper (a new one is started if the last one died). */
   public long pid() {
     return helper.pid();
@@ -82,6 +103,12 @@ public final class HelperExecutor implements NftExecutor {
   @Override
   public Optional<Path> netnsPath() {
     return Optional.of(helper.netnsPath());
+  }
+
+  /** {@link HelperSysctlBackend}: the helper reads and writes its own namespace's /proc/sys/net. */
+  @Override
+  public Optional<SysctlBackend> sysctlBackend() {
+    return Optional.of(HelperSysctlBackend.on(helper, null));
   }
 
   @Override

@@ -6,6 +6,8 @@ import io.jnftables.libnft.NftResult;
 import io.jnftables.libnft.NftTimeoutException;
 import io.jnftables.libnft.OutputFlags;
 import io.jnftables.netns.NetnsTarget;
+import io.jnftables.sysctl.ProcSysctlBackend;
+import io.jnftables.sysctl.SysctlBackend;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -80,6 +82,12 @@ public final class LibnftablesExecutor implements NftExecutor {
   @Override
   public Optional<Path> netnsPath() {
     return Optional.of(context.netnsPath());
+  }
+
+  /** {@link ProcSysctlBackend} on the context's thread, which is inside the context's namespace. */
+  @Override
+  public Optional<SysctlBackend> sysctlBackend() {
+    return Optional.of(ProcSysctlBackend.on(context.thread()));
   }
 
   @Override

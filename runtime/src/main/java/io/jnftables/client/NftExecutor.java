@@ -1,5 +1,6 @@
 package io.jnftables.client;
 
+import io.jnftables.sysctl.SysctlBackend;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,6 +23,15 @@ public interface NftExecutor extends AutoCloseable {
    * if it has one.
    */
   default Optional<Path> netnsPath() {
+    return Optional.empty();
+  }
+
+  /**
+   * Where sysctls of the executor's namespace are read and written, if it can: the in-process
+   * executor on its namespace thread, the helper executor through its helper. The backend is
+   * borrowed (closing it does nothing) and valid while the executor is open.
+   */
+  default Optional<SysctlBackend> sysctlBackend() {
     return Optional.empty();
   }
 

@@ -3,15 +3,18 @@ package io.jnftables.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
+import io.jnftables.helper.HelperCommit;
 import io.jnftables.json.JsonCodec;
 import io.jnftables.model.Command;
 import io.jnftables.model.Metainfo;
 import io.jnftables.model.Ruleset;
 import io.jnftables.model.Verb;
 import io.jnftables.netns.NetnsTarget;
+import io.jnftables.sysctl.Sysctl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -53,6 +56,8 @@ public final class Nftables implements AutoCloseable {
   private final Set<TableRef> owned; // empty: not scoped
   private final @Nullable Duration defaultTimeout;
   private final Object capabilitiesLock = new Object();
+  private final Object commitLock = new Object();
+  private @Nullable PendingCommit pending; // guarded by commitLock
   private @Nullable Capabilities capabilities; // guarded by capabilitiesLock
 
   private Nftables(NftExecutor executor, Set<TableRef> owned, @Nullable Duration defaultTimeout) {
@@ -115,6 +120,143 @@ public final class Nftables implements AutoCloseable {
   /** {@link #check(Batch)} with options (the handles option is ignored). */
   public void check(Batch batch, CallOptions options) {
     run(batch, options, true);
+  }
+
+  // ------------------------------------------------------------------ commit-confirmed
+
+  /**
+   * Applies the batch as one transaction and arms its rollback: unless
+   * {@link PendingCommit#confirm()} is called within {@code timeout}, the tables it covers are
+   * restored to what they were just before, in one transaction (tables that did not exist are
+   * deleted). With the privileged helper ({@link Backend#HELPER}) the timer runs in the helper, so
+   * the rollback happens even if this JVM dies or hangs; in process it runs on a thread of this
+   * client and dies with the JVM.
+   *
+   * <p>Covered tables: those this client owns ({@link Builder#ownTable}) and those the batch
+   * touches. Their state is captured as nft text before the batch is applied, and the rollback
+   * built from it ({@code add table; delete table} for each, then the captured tables) is checked
+   * by a dry run first: if it would not apply, nothing is changed and an
+   * {@link NftablesException} says why. Later changes to those tables made while the commit is
+   * pending are undone by the rollback as well. Closing the client rolls a pending commit back.
+   *
+   * @param timeout how long the caller has to confirm; at least 1 ms, at most 49 days
+   * @throws IllegalStateException if this client already has a pending commit
+   * @throws IllegalArgumentException if the batch is empty, the timeout out of range, or a
+   *     command names no table (a confirmed commit covers named tables only: no
+   *     {@code flush ruleset})
+   * @throws NftablesException if the kernel rejects the batch (nothing is armed, nothing changed)
+   * @throws ForeignTableException if the client is scoped and the batch touches another table
+   */
+  public PendingCommit submitConfirmed(Batch batch, Duration timeout) {
+    return submitConfirmed(batch, timeout, CallOptions.defaults());
+  }
+
+  /** {@link #submitConfirmed(Batch, Duration)} with options (call timeout, foreign tables). */
+  public PendingCommit submitConfirmed(Batch batch, Duration timeout, CallOptions options) {
+    Objects.requireNonNull(batch, "batch");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(options, "options");
+    if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.toMillis() > 0xffff_ffffL) {
+      throw new IllegalArgumentException("commit timeout must be between 1 ms and 49 days: " + timeout);
+    }
+    if (batch.isEmpty()) {
+      throw new IllegalArgumentException("an empty batch has nothing to confirm");
+    }
+    guard(batch, options, "submitConfirmed");
+    Set<TableRef> tables = coveredTables(batch);
+    synchronized (commitLock) {
+      if (pending != null && pending.status() == PendingCommit.Status.PENDING) {
+        throw new IllegalStateException("this client already has a pending commit (" + pending
+            + "): confirm it or roll it back first; one confirmed commit per client at a time");
+      }
+      String rollback = rollbackFor(tables, options);
+      byte[] bytes = batch.toJsonBytes();
+      String json = new String(bytes, StandardCharsets.UTF_8);
+      NftRequest apply = new NftRequest(json, EnumSet.of(NftRequest.Option.JSON), timeout(options));
+      NftRequest undo = NftRequest.text(rollback).withTimeout(timeout(options));
+      PendingCommit.Control control;
+      if (executor instanceof HelperExecutor helper) {
+        HelperCommit armed = helper.arm(apply, undo, timeout);
+        if (!armed.applied().ok()) {
+          throw locate("submitConfirmed", batch, json, armed.applied().error(), options);
+        }
+        control = new HelperCommitTimer(armed);
+      } else {
+        NftResponse r = executor.execute(apply);
+        if (!r.ok()) {
+          throw locate("submitConfirmed", batch, json, r.error(), options);
+        }
+        control = JvmCommitTimer.arm(executor, rollback, timeout, timeout(options));
+      }
+      pending = new PendingCommit(batch, tables, rollback, timeout, Instant.now().plus(timeout), control);
+      return pending;
+    }
+  }
+
+  /** The pending commit of this client, if one was made and is still pending. */
+  public Optional<PendingCommit> pendingCommit() {
+    synchronized (commitLock) {
+      return pending != null && pending.status() == PendingCommit.Status.PENDING
+          ? Optional.of(pending) : Optional.empty();
+    }
+  }
+
+  /** The owned tables and every table a command of the batch touches, sorted (a stable rollback). */
+  private Set<TableRef> coveredTables(Batch batch) {
+    Set<TableRef> tables = new java.util.TreeSet<>(java.util.Comparator
+        .comparing((TableRef t) -> t.family().nftName()).thenComparing(TableRef::name));
+    tables.addAll(owned);
+    List<Command> commands = batch.commands();
+    for (int i = 0; i < commands.size(); i++) {
+      Command c = commands.get(i);
+      if (c.verb() == Verb.LIST) {
+        continue;
+      }
+      ObjectPath path = ObjectPath.of(c);
+      TableRef t = path.type().equals("ruleset") ? null : path.tableRef();
+      if (t == null) {
+        throw new IllegalArgumentException("submitConfirmed refused: command " + i + " ("
+            + c.verb().jsonName() + " " + path + ") names no table, and a confirmed commit can only"
+            + " restore named tables");
+      }
+      tables.add(t);
+    }
+    return tables;
+  }
+
+  /**
+   * nft text that puts {@code tables} back as they are now: for each, {@code add table} (so that
+   * the delete cannot fail) and {@code delete table}; then the current tables as nft lists them.
+   * Checked by a dry run, so that a rollback that could not apply is found before anything changes.
+   */
+  private String rollbackFor(Set<TableRef> tables, CallOptions options) {
+    Set<TableRef> live = new LinkedHashSet<>();
+    for (io.jnftables.model.Table t : JsonCodec.decodeRuleset(runOrThrow(
+        new NftRequest("list tables", EnumSet.of(NftRequest.Option.JSON), timeout(options)),
+        "list tables")).tables()) {
+      live.add(new TableRef(t.family(), t.name()));
+    }
+    StringBuilder undo = new StringBuilder();
+    StringBuilder list = new StringBuilder();
+    for (TableRef t : tables) {
+      String name = Listing.table(t.family(), t.name()).command().substring("list ".length()); // checks the name
+      undo.append("add ").append(name).append('\n').append("delete ").append(name).append('\n');
+      if (live.contains(t)) {
+        list.append("list ").append(name).append('\n');
+      }
+    }
+    if (list.length() > 0) {
+      undo.append(runOrThrow(new NftRequest(list.toString(), Set.of(), timeout(options)), "listing the covered tables"));
+    }
+    String rollback = undo.toString();
+    NftResponse dry = executor.execute(
+        new NftRequest(rollback, EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options)));
+    if (!dry.ok()) {
+      throw new NftablesException("submitConfirmed refused, nothing was changed: the rollback that"
+          + " would restore " + tables + " does not apply (nft cannot read back its own listing of"
+          + " them)", dry.error(), rollback);
+    }
+    return rollback;
   }
 
   private SubmitResult run(Batch batch, CallOptions options, boolean dryRun) {
@@ -423,14 +565,44 @@ public final class Nftables implements AutoCloseable {
     return executor.netnsPath();
   }
 
+  /**
+   * Network sysctls of this client's namespace, through its executor: in process, on the
+   * client's namespace thread; with the privileged helper, by the helper (the JVM needs no
+   * privileges, and the helper checks names and values again). Valid while the client is open;
+   * closing the returned {@code Sysctl} does nothing.
+   *
+   * <pre>{@code
+   * try (Nftables nft = Nftables.builder().netns(NetnsTarget.named("fw")).backend(Backend.HELPER).open()) {
+   *   nft.sysctl().set("net.ipv4.ip_forward", true);   // in namespace "fw" only
+   * }
+   * }</pre>
+   *
+   * @throws UnsupportedOperationException if the executor cannot reach sysctls (a test double)
+   */
+  public Sysctl sysctl() {
+    return Sysctl.using(executor.sysctlBackend().orElseThrow(() -> new UnsupportedOperationException(
+        "executor " + executor.getClass().getSimpleName() + " offers no sysctl backend")));
+  }
+
   /** The executor this client runs its requests on. */
   public NftExecutor executor() {
     return executor;
   }
 
-  /** Closes the executor (and a fresh namespace with it). */
+  /**
+   * Closes the executor (and a fresh namespace with it). A pending commit is rolled back first
+   * (through the helper: by the helper, when its input ends).
+   */
   @Override
   public void close() {
+    PendingCommit p;
+    synchronized (commitLock) {
+      p = pending;
+      pending = null;
+    }
+    if (p != null) {
+      p.clientClosing();
+    }
     executor.close();
   }
 

@@ -14,7 +14,9 @@
  *       helpers (forwarding, syncookies, ping, router, hardening).
  *   <li>{@link io.jnftables.sysctl.SysctlBackend}: where reads and writes happen —
  *       {@link io.jnftables.sysctl.ProcSysctlBackend} in this process, on a thread inside the
- *       target network namespace, or the privileged helper process.
+ *       target network namespace, or {@link io.jnftables.sysctl.HelperSysctlBackend} through the
+ *       privileged helper process (which checks paths and values again on its side).
+ *       {@code Nftables.sysctl()} gives a {@code Sysctl} over the client's own executor.
  * </ul>
  *
  * <p>Net sysctls belong to a network namespace: a client opened on

@@ -9,6 +9,7 @@ import io.jnftables.model.Metainfo;
 import io.jnftables.model.Ruleset;
 import io.jnftables.model.Verb;
 import io.jnftables.netns.NetnsTarget;
+import io.jnftables.text.NftText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +126,9 @@ public final class Nftables implements AutoCloseable {
     if (batch.isEmpty()) {
       return new SubmitResult(List.of(), options.handles() && !dryRun);
     }
+    if (options.text()) {
+      return runAsText(batch, options, dryRun);
+    }
     byte[] bytes = batch.toJsonBytes();
     String json = new String(bytes, StandardCharsets.UTF_8);
     boolean echo = options.handles() && !dryRun;
@@ -140,6 +144,92 @@ public final class Nftables implements AutoCloseable {
       throw locate(verb, batch, json, r.error(), options);
     }
     return echo ? EchoMatcher.match(batch, bytes, r.output()) : EchoMatcher.withoutHandles(batch);
+  }
+
+  /**
+   * The batch as the nft script {@link NftText#print(Batch)} writes, one command per line. With
+   * handles asked for, the JSON output flag makes libnftables echo JSON (it reads the text after
+   * failing to read it as JSON), which the echo matcher reads as for JSON input.
+   */
+  private SubmitResult runAsText(Batch batch, CallOptions options, boolean dryRun) {
+    String script = NftText.print(batch);
+    boolean echo = options.handles() && !dryRun;
+    EnumSet<NftRequest.Option> opts = EnumSet.noneOf(NftRequest.Option.class);
+    if (echo) {
+      opts.add(NftRequest.Option.JSON);
+      opts.add(NftRequest.Option.ECHO);
+    }
+    if (dryRun) {
+      opts.add(NftRequest.Option.DRY_RUN);
+    }
+    NftResponse r = executor.execute(new NftRequest(script, opts, timeout(options)));
+    if (!r.ok()) {
+      throw locateText(dryRun ? "check" : "submit", batch, script, r.error(), options);
+    }
+    return echo ? EchoMatcher.match(batch, batch.toJsonBytes(), r.output()) : EchoMatcher.withoutHandles(batch);
+  }
+
+  /** {@code internal:3:15-20: Error: …}: where nft places an error in text input (line 1 is the first). */
+  private static final Pattern TEXT_LOCATION = Pattern.compile("(?m)^[^\\s:]*:(\\d+):\\d+(?:-\\d+)?: Error");
+
+  /**
+   * The exception for a batch rejected as text. nft gives text errors the line of the command
+   * (from its parser and, mapped back, from the kernel), and each command is one line; else nft
+   * quotes the offending line, which is found in the script; else bisection by dry runs of
+   * prefixes, as for JSON.
+   */
+  private NftablesException locateText(String verb, Batch batch, String script, String error, CallOptions options) {
+    int n = batch.size();
+    List<String> lines = script.lines().toList();
+    int index = -1;
+    Matcher m = TEXT_LOCATION.matcher(error);
+    if (m.find()) {
+      index = Integer.parseInt(m.group(1)) - 1;
+    } else {
+      for (String quoted : error.lines().toList()) {
+        int at = quoted.isBlank() ? -1 : lines.indexOf(quoted);
+        if (at >= 0) {
+          index = at;
+          break;
+        }
+      }
+    }
+    if (index < 0 || index >= n) {
+      if (n == 1) {
+        index = 0;
+      } else {
+        try {
+          index = bisectText(batch, options);
+        } catch (NftablesException e) {
+          index = -1;
+        }
+      }
+    }
+    Command command = index >= 0 && index < n ? batch.commands().get(index) : null;
+    ObjectPath path = command == null ? null : ObjectPath.of(command);
+    NftErrno errno = NftErrno.fromMessage(error);
+    String nft = error.strip().replace("\n\n", "\n");
+    String message = verb + " of " + n + " command(s) as nft text failed"
+        + (command == null ? "" : " at command " + index + " (" + command.verb().jsonName() + " " + path + ")")
+        + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft;
+    return new NftablesException(message, error, errno, index, command, path, script, null);
+  }
+
+  private int bisectText(Batch batch, CallOptions options) {
+    List<Command> commands = batch.commands();
+    int lo = 0;
+    int hi = commands.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      String prefix = NftText.print(Batch.of(commands.subList(0, mid + 1)));
+      NftResponse r = executor.execute(new NftRequest(prefix, EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options)));
+      if (r.ok()) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -227,9 +317,18 @@ public final class Nftables implements AutoCloseable {
 
   // ------------------------------------------------------------------ listing
 
-  /** The whole ruleset of this client's namespace, as typed objects. */
+  /** The whole ruleset of this client's namespace, as typed objects (from the JSON listing). */
   public Ruleset listRuleset() {
     return list(Listing.ruleset());
+  }
+
+  /**
+   * The whole ruleset, read as {@code fidelity} says: {@link Fidelity#TEXT} for everything nft
+   * shows (to import and apply again, to compare with a text policy), {@link Fidelity#JSON} for the
+   * faster, lenient JSON listing.
+   */
+  public Ruleset listRuleset(Fidelity fidelity) {
+    return list(Listing.ruleset(), fidelity, CallOptions.defaults());
   }
 
   /** The whole ruleset as nft prints it ({@code nft list ruleset}). */
@@ -245,6 +344,25 @@ public final class Nftables implements AutoCloseable {
    */
   public Ruleset list(Listing what) {
     return list(what, CallOptions.defaults());
+  }
+
+  /**
+   * {@link #list(Listing)}, read as {@code fidelity} says. {@link Fidelity#TEXT} lists with handles
+   * ({@code nft -a list …}) and reads the text with {@link NftText#parseListing}.
+   *
+   * @throws io.jnftables.text.NftSyntaxException with {@link Fidelity#TEXT}, if the listing holds a
+   *     construct the parser does not read (the JSON listing keeps such things raw)
+   */
+  public Ruleset list(Listing what, Fidelity fidelity, CallOptions options) {
+    Objects.requireNonNull(fidelity, "fidelity");
+    if (fidelity == Fidelity.JSON) {
+      return list(what, options);
+    }
+    EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.HANDLE);
+    if (what.terse()) {
+      opts.add(NftRequest.Option.TERSE);
+    }
+    return NftText.parseListing(runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command()));
   }
 
   /** {@link #list(Listing)} with options (timeout). */

@@ -115,17 +115,14 @@ final class RulesetPrinter {
   static void table(StringBuilder sb, Table t, List<NftObject> items, Map<String, List<Rule>> rulesByChain,
       java.util.Set<String> dynamic) {
     sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {\n");
-    boolean declared = false;
     if (!t.flags().isEmpty()) {
       sb.append("\tflags ").append(String.join(",", t.flags())).append('\n');
-      declared = true;
     }
     if (t.comment() != null) {
       sb.append("\tcomment ").append(StatementPrinter.quote(t.comment())).append('\n');
-      declared = true;
     }
-    if (declared && !items.isEmpty()) {
-      sb.append('\n');
+    if (!t.flags().isEmpty() && !items.isEmpty()) {
+      sb.append('\n'); // nft 1.0.6 leaves a blank line after the flags, not after a comment
     }
     Map<String, NamedSet> maps = new java.util.HashMap<>();
     for (NftObject o : items) {

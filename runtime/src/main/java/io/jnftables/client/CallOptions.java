@@ -63,7 +63,8 @@ public record CallOptions(
    * typeof}, {@code auto-merge}, several chain devices, synproxy objects, ct timeout policies,
    * comments of tables, chains and sets, concatenated or interval map values, statements of
    * elements, anonymous chains) reaches the kernel as written. The failing command is named as
-   * for JSON (nft gives the line of the failing command; each command is one line).
+   * for JSON, by dry runs of prefixes of the script (libnftables gives text read from memory no
+   * line numbers).
    */
   public CallOptions asText() {
     return new CallOptions(timeout, handles, allowForeignTables, true);

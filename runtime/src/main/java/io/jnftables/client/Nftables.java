@@ -169,49 +169,34 @@ public final class Nftables implements AutoCloseable {
     return echo ? EchoMatcher.match(batch, batch.toJsonBytes(), r.output()) : EchoMatcher.withoutHandles(batch);
   }
 
-  /** {@code internal:3:15-20: Error: …}: where nft places an error in text input (line 1 is the first). */
-  private static final Pattern TEXT_LOCATION = Pattern.compile("(?m)^[^\\s:]*:(\\d+):\\d+(?:-\\d+)?: Error");
-
   /**
-   * The exception for a batch rejected as text. nft gives text errors the line of the command
-   * (from its parser and, mapped back, from the kernel), and each command is one line; else nft
-   * quotes the offending line, which is found in the script; else bisection by dry runs of
-   * prefixes, as for JSON.
+   * The exception for a batch rejected as text. libnftables 1.0.6 gives errors in text read from a
+   * buffer no line number, and quotes the buffer's first line whichever command failed; so the
+   * failing command is found by dry runs of prefixes of the script (a bisection, as for JSON), and
+   * the message quotes that command instead of nft's quote. {@link NftablesException#nftMessage()}
+   * stays nft's text.
    */
   private NftablesException locateText(String verb, Batch batch, String script, String error, CallOptions options) {
     int n = batch.size();
-    List<String> lines = script.lines().toList();
-    int index = -1;
-    Matcher m = TEXT_LOCATION.matcher(error);
-    if (m.find()) {
-      index = Integer.parseInt(m.group(1)) - 1;
+    int index;
+    if (n == 1) {
+      index = 0;
     } else {
-      for (String quoted : error.lines().toList()) {
-        int at = quoted.isBlank() ? -1 : lines.indexOf(quoted);
-        if (at >= 0) {
-          index = at;
-          break;
-        }
-      }
-    }
-    if (index < 0 || index >= n) {
-      if (n == 1) {
-        index = 0;
-      } else {
-        try {
-          index = bisectText(batch, options);
-        } catch (NftablesException e) {
-          index = -1;
-        }
+      try {
+        index = bisectText(batch, options);
+      } catch (NftablesException e) {
+        index = -1; // the executor failed meanwhile (timeout, helper died): report without index
       }
     }
     Command command = index >= 0 && index < n ? batch.commands().get(index) : null;
     ObjectPath path = command == null ? null : ObjectPath.of(command);
     NftErrno errno = NftErrno.fromMessage(error);
-    String nft = error.strip().replace("\n\n", "\n");
+    List<String> errors = error.lines().filter(l -> l.contains("Error:")).map(String::strip).toList();
+    String nft = errors.isEmpty() ? error.strip() : String.join("; ", errors);
     String message = verb + " of " + n + " command(s) as nft text failed"
         + (command == null ? "" : " at command " + index + " (" + command.verb().jsonName() + " " + path + ")")
-        + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft;
+        + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft
+        + (command == null ? "" : "\n" + NftText.print(Batch.of(List.of(command))).strip());
     return new NftablesException(message, error, errno, index, command, path, script, null);
   }
 

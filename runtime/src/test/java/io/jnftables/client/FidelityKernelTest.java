@@ -129,7 +129,7 @@ class FidelityKernelTest {
           () -> nft.submit(bad, CallOptions.defaults().asText()));
       assertEquals(2, e.commandIndex().orElse(-1), e.getMessage());
       assertEquals(NftErrno.ENOENT, e.errno(), e.getMessage());
-      assertEquals(bad.commands().get(2), e.command());
+      assertEquals(bad.commands().get(2), e.command().orElseThrow());
       assertTrue(e.getMessage().contains("at command 2 (add"), e.getMessage());
       // nft 1.0.6 quotes the script's first line for any error in text read from memory; we quote the failing one
       assertTrue(e.getMessage().endsWith("\nadd rule inet t nosuch accept"), e.getMessage());

@@ -42,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * JSON error at {@code internal:0:0-0}, so the client finds the command itself, by dry runs of
  * prefixes of the batch (a bisection; the ruleset is not changed).
  *
+ * <p>Listings and submissions use libnftables' JSON by default. nft 1.0.6's JSON cannot carry
+ * everything its text can ({@code typeof}, {@code auto-merge}, chain devices, comments, …; see
+ * {@link Fidelity}): {@link #listRuleset(Fidelity)} with {@link Fidelity#TEXT} lists nft's text and
+ * reads it with our parser, and {@link CallOptions#asText()} sends a batch as nft text.
+ *
  * <p>A client can be scoped to the tables it owns ({@link Builder#ownTable}); commands that touch
  * other tables, or {@code flush ruleset}, are then refused before reaching the kernel unless the
  * call allows it ({@link CallOptions#allowingForeignTables()}).

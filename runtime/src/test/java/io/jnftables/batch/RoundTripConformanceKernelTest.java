@@ -122,16 +122,15 @@ class RoundTripConformanceKernelTest {
         before = ns.nft().listRulesetText();
         beforeJson = listing(ns, id);
         try {
+          batchJson = Builder.fromRuleset(Query.of(ns.nft()).ruleset()).build();
+        } catch (RuntimeException e) {
+          jsonFailures.add(id + ": JSON listing or import failed: " + e);
+        }
+        try {
           batch = Builder.fromRuleset(Query.of(ns.nft(), Fidelity.TEXT).ruleset()).build();
         } catch (RuntimeException e) {
           failures.add(id + ": text listing or import failed: " + e);
           continue;
-        } finally {
-          try {
-            batchJson = Builder.fromRuleset(Query.of(ns.nft()).ruleset()).build();
-          } catch (RuntimeException e) {
-            jsonFailures.add(id + ": JSON listing or import failed: " + e);
-          }
         }
         ns.nft().submit(Builder.create().flushRuleset().build());
         assertEquals(0, ns.nft().listRuleset().tables().size(), id + ": flush left tables");

@@ -17,9 +17,13 @@ import org.jspecify.annotations.Nullable;
  *     for small, frequent updates
  * @param allowForeignTables let a client scoped to its own tables touch others (and
  *     {@code flush ruleset})
+ * @param text send a batch as the nft script {@link io.jnftables.text.NftText#print(io.jnftables.batch.Batch)}
+ *     writes rather than as JSON: libnftables 1.0.6 reads more from text than from JSON (see
+ *     {@link Fidelity}); the JSON path is faster
  */
-public record CallOptions(@Nullable Duration timeout, boolean handles, boolean allowForeignTables) {
-  private static final CallOptions DEFAULTS = new CallOptions(null, false, false);
+public record CallOptions(
+    @Nullable Duration timeout, boolean handles, boolean allowForeignTables, boolean text) {
+  private static final CallOptions DEFAULTS = new CallOptions(null, false, false, false);
 
   /** Rejects a negative timeout. */
   public CallOptions {
@@ -28,23 +32,41 @@ public record CallOptions(@Nullable Duration timeout, boolean handles, boolean a
     }
   }
 
-  /** The client's default timeout, no handles, owned tables only. */
+  /** Options that send JSON. */
+  public CallOptions(@Nullable Duration timeout, boolean handles, boolean allowForeignTables) {
+    this(timeout, handles, allowForeignTables, false);
+  }
+
+  /** The client's default timeout, no handles, owned tables only, JSON. */
   public static CallOptions defaults() {
     return DEFAULTS;
   }
 
   /** The same options with this timeout. */
   public CallOptions withTimeout(Duration newTimeout) {
-    return new CallOptions(java.util.Objects.requireNonNull(newTimeout, "timeout"), handles, allowForeignTables);
+    return new CallOptions(java.util.Objects.requireNonNull(newTimeout, "timeout"), handles, allowForeignTables,
+        text);
   }
 
   /** The same options, asking for the handles of what the batch adds. */
   public CallOptions withHandles() {
-    return new CallOptions(timeout, true, allowForeignTables);
+    return new CallOptions(timeout, true, allowForeignTables, text);
   }
 
   /** The same options, allowing commands on tables the client does not own. */
   public CallOptions allowingForeignTables() {
-    return new CallOptions(timeout, handles, true);
+    return new CallOptions(timeout, handles, true, text);
+  }
+
+  /**
+   * The same options, sending the batch as nft text: what nft 1.0.6 cannot take as JSON ({@code
+   * typeof}, {@code auto-merge}, several chain devices, synproxy objects, ct timeout policies,
+   * comments of tables, chains and sets, concatenated or interval map values, statements of
+   * elements, anonymous chains) reaches the kernel as written. The failing command is named as
+   * for JSON, by dry runs of prefixes of the script (libnftables gives text read from memory no
+   * line numbers).
+   */
+  public CallOptions asText() {
+    return new CallOptions(timeout, handles, allowForeignTables, true);
   }
 }

@@ -11,6 +11,7 @@ import io.jnftables.model.Ruleset;
 import io.jnftables.model.Verb;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.sysctl.Sysctl;
+import io.jnftables.text.NftText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,11 @@ import org.jspecify.annotations.Nullable;
  * (index, command, object path), nft's message and the error class. libnftables reports every
  * JSON error at {@code internal:0:0-0}, so the client finds the command itself, by dry runs of
  * prefixes of the batch (a bisection; the ruleset is not changed).
+ *
+ * <p>Listings and submissions use libnftables' JSON by default. nft 1.0.6's JSON cannot carry
+ * everything its text can ({@code typeof}, {@code auto-merge}, chain devices, comments, …; see
+ * {@link Fidelity}): {@link #listRuleset(Fidelity)} with {@link Fidelity#TEXT} lists nft's text and
+ * reads it with our parser, and {@link CallOptions#asText()} sends a batch as nft text.
  *
  * <p>A client can be scoped to the tables it owns ({@link Builder#ownTable}); commands that touch
  * other tables, or {@code flush ruleset}, are then refused before reaching the kernel unless the
@@ -267,6 +273,9 @@ public final class Nftables implements AutoCloseable {
     if (batch.isEmpty()) {
       return new SubmitResult(List.of(), options.handles() && !dryRun);
     }
+    if (options.text()) {
+      return runAsText(batch, options, dryRun);
+    }
     byte[] bytes = batch.toJsonBytes();
     String json = new String(bytes, StandardCharsets.UTF_8);
     boolean echo = options.handles() && !dryRun;
@@ -282,6 +291,77 @@ public final class Nftables implements AutoCloseable {
       throw locate(verb, batch, json, r.error(), options);
     }
     return echo ? EchoMatcher.match(batch, bytes, r.output()) : EchoMatcher.withoutHandles(batch);
+  }
+
+  /**
+   * The batch as the nft script {@link NftText#print(Batch)} writes, one command per line. With
+   * handles asked for, the JSON output flag makes libnftables echo JSON (it reads the text after
+   * failing to read it as JSON), which the echo matcher reads as for JSON input.
+   */
+  private SubmitResult runAsText(Batch batch, CallOptions options, boolean dryRun) {
+    String script = NftText.print(batch);
+    boolean echo = options.handles() && !dryRun;
+    EnumSet<NftRequest.Option> opts = EnumSet.noneOf(NftRequest.Option.class);
+    if (echo) {
+      opts.add(NftRequest.Option.JSON);
+      opts.add(NftRequest.Option.ECHO);
+    }
+    if (dryRun) {
+      opts.add(NftRequest.Option.DRY_RUN);
+    }
+    NftResponse r = executor.execute(new NftRequest(script, opts, timeout(options)));
+    if (!r.ok()) {
+      throw locateText(dryRun ? "check" : "submit", batch, script, r.error(), options);
+    }
+    return echo ? EchoMatcher.match(batch, batch.toJsonBytes(), r.output()) : EchoMatcher.withoutHandles(batch);
+  }
+
+  /**
+   * The exception for a batch rejected as text. libnftables 1.0.6 gives errors in text read from a
+   * buffer no line number, and quotes the buffer's first line whichever command failed; so the
+   * failing command is found by dry runs of prefixes of the script (a bisection, as for JSON), and
+   * the message quotes that command instead of nft's quote. {@link NftablesException#nftMessage()}
+   * stays nft's text.
+   */
+  private NftablesException locateText(String verb, Batch batch, String script, String error, CallOptions options) {
+    int n = batch.size();
+    int index;
+    if (n == 1) {
+      index = 0;
+    } else {
+      try {
+        index = bisectText(batch, options);
+      } catch (NftablesException e) {
+        index = -1; // the executor failed meanwhile (timeout, helper died): report without index
+      }
+    }
+    Command command = index >= 0 && index < n ? batch.commands().get(index) : null;
+    ObjectPath path = command == null ? null : ObjectPath.of(command);
+    NftErrno errno = NftErrno.fromMessage(error);
+    List<String> errors = error.lines().filter(l -> l.contains("Error:")).map(String::strip).toList();
+    String nft = errors.isEmpty() ? error.strip() : String.join("; ", errors);
+    String message = verb + " of " + n + " command(s) as nft text failed"
+        + (command == null ? "" : " at command " + index + " (" + command.verb().jsonName() + " " + path + ")")
+        + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft
+        + (command == null ? "" : "\n" + NftText.print(Batch.of(List.of(command))).strip());
+    return new NftablesException(message, error, errno, index, command, path, script, null);
+  }
+
+  private int bisectText(Batch batch, CallOptions options) {
+    List<Command> commands = batch.commands();
+    int lo = 0;
+    int hi = commands.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      String prefix = NftText.print(Batch.of(commands.subList(0, mid + 1)));
+      NftResponse r = executor.execute(new NftRequest(prefix, EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options)));
+      if (r.ok()) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -369,9 +449,18 @@ public final class Nftables implements AutoCloseable {
 
   // ------------------------------------------------------------------ listing
 
-  /** The whole ruleset of this client's namespace, as typed objects. */
+  /** The whole ruleset of this client's namespace, as typed objects (from the JSON listing). */
   public Ruleset listRuleset() {
     return list(Listing.ruleset());
+  }
+
+  /**
+   * The whole ruleset, read as {@code fidelity} says: {@link Fidelity#TEXT} for everything nft
+   * shows (to import and apply again, to compare with a text policy), {@link Fidelity#JSON} for the
+   * faster, lenient JSON listing.
+   */
+  public Ruleset listRuleset(Fidelity fidelity) {
+    return list(Listing.ruleset(), fidelity, CallOptions.defaults());
   }
 
   /** The whole ruleset as nft prints it ({@code nft list ruleset}). */
@@ -387,6 +476,25 @@ public final class Nftables implements AutoCloseable {
    */
   public Ruleset list(Listing what) {
     return list(what, CallOptions.defaults());
+  }
+
+  /**
+   * {@link #list(Listing)}, read as {@code fidelity} says. {@link Fidelity#TEXT} lists with handles
+   * ({@code nft -a list …}) and reads the text with {@link NftText#parseListing}.
+   *
+   * @throws io.jnftables.text.NftSyntaxException with {@link Fidelity#TEXT}, if the listing holds a
+   *     construct the parser does not read (the JSON listing keeps such things raw)
+   */
+  public Ruleset list(Listing what, Fidelity fidelity, CallOptions options) {
+    Objects.requireNonNull(fidelity, "fidelity");
+    if (fidelity == Fidelity.JSON) {
+      return list(what, options);
+    }
+    EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.HANDLE);
+    if (what.terse()) {
+      opts.add(NftRequest.Option.TERSE);
+    }
+    return NftText.parseListing(runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command()));
   }
 
   /** {@link #list(Listing)} with options (timeout). */

@@ -115,7 +115,11 @@ final class ObjectCodec {
           g.writeFieldName(K.POLICY);
           g.writeString(b.policy().nftName());
         }
-        optString(g, K.DEV, b.device());
+        if (!b.devices().isEmpty()) {
+          // one device as nft 1.0.6 takes it; several as the array later versions take (1.0.6 refuses it)
+          g.writeFieldName(K.DEV);
+          ExpressionCodec.writeStringOrArray(g, b.devices());
+        }
       }
       optString(g, K.COMMENT, c.comment());
       optString(g, K.NEWNAME, c.newName());
@@ -585,7 +589,7 @@ final class ObjectCodec {
     String hook = null;
     Integer prio = null;
     String policy = null;
-    String dev = null;
+    List<String> dev = null;
     String newName = null;
     for (String f; (f = in.nextField()) != null; ) {
       in.next();
@@ -606,10 +610,11 @@ final class ObjectCodec {
           policy = in.string();
           break;
         case "dev":
-          if (in.token() != JsonToken.VALUE_STRING) {
-            throw JsonIn.mismatch(); // several devices: the model's base chain holds one
+          boolean array = in.token() == JsonToken.START_ARRAY;
+          dev = in.strings();
+          if (array && dev.size() < 2) {
+            throw JsonIn.mismatch(); // ["eth0"] would not encode back to the same JSON
           }
-          dev = in.text();
           break;
         case "newname":
           newName = in.string();
@@ -639,7 +644,7 @@ final class ObjectCodec {
       if (t == null || k == null || (policy != null && p == null)) {
         throw JsonIn.mismatch();
       }
-      base = new BaseChain(t, k, prio, p, dev);
+      base = new BaseChain(t, k, prio, p, dev == null ? List.of() : dev);
     } else if (type != null || prio != null || policy != null || dev != null) {
       throw JsonIn.mismatch();
     }

@@ -22,6 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param timeout default element timeout, in seconds
  * @param gcInterval garbage collection interval, in seconds ({@code gc-interval})
  * @param statements statements every element gets, e.g. {@code counter} ({@code stmt})
+ * @param typeof the expressions the key (and a map's data) were declared by ({@code typeof ip
+ *     saddr : meta mark}); {@code type} and {@code mapType} then hold the data types they stand
+ *     for. nft 1.0.6's JSON has no form for it (it lists the data types), so it is only read from
+ *     and written to nft text
+ * @param autoMerge whether adjacent and overlapping intervals are merged ({@code auto-merge});
+ *     also text only in nft 1.0.6
+ * @param dataInterval whether a map's values are intervals ({@code type ipv4_addr : interval
+ *     ipv4_addr}); text only in nft 1.0.6, whose JSON input refuses such values
  */
 public record NamedSet(
     NamedSet.Kind kind,
@@ -38,8 +46,22 @@ public record NamedSet(
     @Nullable Long gcInterval,
     @Nullable Long size,
     @Nullable String comment,
-    List<Statement> statements)
+    List<Statement> statements,
+    NamedSet.@Nullable Typeof typeof,
+    boolean autoMerge,
+    boolean dataInterval)
     implements NftObject {
+
+  /**
+   * A {@code typeof} declaration: the key expression (a {@link io.jnftables.model.expr.ConcatExpr}
+   * for a concatenation) and, for a map whose values are declared by an expression, that
+   * expression ({@code null} when the values are declared by a type, e.g. {@code : verdict}).
+   */
+  public record Typeof(Expression key, @Nullable Expression data) {
+    public Typeof {
+      Objects.requireNonNull(key, "key");
+    }
+  }
 
   /** The JSON key of the object. */
   public enum Kind {
@@ -69,6 +91,16 @@ public record NamedSet(
     statements = List.copyOf(statements);
   }
 
+  /** A set declared by data types, without {@code auto-merge}: all that nft 1.0.6's JSON can say. */
+  public NamedSet(
+      Kind kind, Family family, String table, String name, @Nullable Long handle, List<String> type,
+      @Nullable String mapType, @Nullable String policy, List<String> flags, List<Expression> elements,
+      @Nullable Long timeout, @Nullable Long gcInterval, @Nullable Long size, @Nullable String comment,
+      List<Statement> statements) {
+    this(kind, family, table, name, handle, type, mapType, policy, flags, elements, timeout, gcInterval, size,
+        comment, statements, null, false, false);
+  }
+
   /** A set of {@code type} (one name, or several for a concatenation) with these flags. */
   public static NamedSet set(
       Family family, String table, String name, List<String> type, List<String> flags) {
@@ -94,7 +126,7 @@ public record NamedSet(
   public NamedSet withElements(List<Expression> elements) {
     return new NamedSet(
         kind, family, table, name, handle, type, mapType, policy, flags, elements, timeout, gcInterval, size,
-        comment, statements);
+        comment, statements, typeof, autoMerge, dataInterval);
   }
 
   public NamedSet withoutHandle() {
@@ -102,6 +134,6 @@ public record NamedSet(
         ? this
         : new NamedSet(
             kind, family, table, name, null, type, mapType, policy, flags, elements, timeout, gcInterval,
-            size, comment, statements);
+            size, comment, statements, typeof, autoMerge, dataInterval);
   }
 }

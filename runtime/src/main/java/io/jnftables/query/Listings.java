@@ -1,6 +1,5 @@
 package io.jnftables.query;
 
-import io.jnftables.model.BaseChain;
 import io.jnftables.model.Chain;
 import io.jnftables.model.NftObject;
 import io.jnftables.model.Ruleset;
@@ -13,33 +12,33 @@ import java.util.regex.Pattern;
 
 /**
  * Repairs of what nft 1.0.6 leaves out of its JSON listing but prints in its text listing, so that
- * a listing can be applied again: the device of netdev (and inet ingress) base chains.
+ * a JSON listing can be applied again: the devices of netdev (and inet ingress) base chains. The
+ * full-fidelity listing ({@code Nftables.listRuleset(Fidelity.TEXT)}) needs no repair.
  */
 public final class Listings {
-  private static final Pattern TABLE = Pattern.compile("^table (\\S+) (\\S+) \\{$");
-  private static final Pattern CHAIN = Pattern.compile("^\\s*chain (\\S+) \\{$");
+  private static final Pattern TABLE = Pattern.compile("^table (\\S+) (\\S+) \\{( # handle \\d+)?$");
+  private static final Pattern CHAIN = Pattern.compile("^\\s*chain (\\S+) \\{( # handle \\d+)?$");
   private static final Pattern DEVICE = Pattern.compile("hook \\S+ device \"?([^\" ]+)\"? priority");
+  private static final Pattern DEVICES = Pattern.compile("hook \\S+ devices = \\{ ([^}]*) \\} priority");
 
   private Listings() {}
 
   /**
    * {@code json} with what {@code text} (the same ruleset's {@code nft list ruleset}) adds: the
-   * single device of base chains whose JSON lacks it. Chains on several devices stay as they are
-   * (the model has one device per chain).
+   * devices of base chains whose JSON lacks them.
    */
   public static Ruleset repair(Ruleset json, String text) {
-    Map<String, String> devices = devices(text);
+    Map<String, List<String>> devices = devices(text);
     if (devices.isEmpty()) {
       return json;
     }
     List<NftObject> out = new ArrayList<>(json.objects().size());
     for (NftObject o : json.objects()) {
-      if (o instanceof Chain c && c.base() != null && c.base().device() == null) {
-        String dev = devices.get(key(c.family().nftName(), c.table(), c.name()));
+      if (o instanceof Chain c && c.base() != null && c.base().devices().isEmpty()) {
+        List<String> dev = devices.get(key(c.family().nftName(), c.table(), c.name()));
         if (dev != null) {
-          BaseChain b = c.base();
-          o = new Chain(c.family(), c.table(), c.name(), new BaseChain(b.type(), b.hook(), b.priority(), b.policy(), dev),
-              c.handle(), c.comment(), c.newName());
+          o = new Chain(c.family(), c.table(), c.name(), c.base().withDevices(dev), c.handle(), c.comment(),
+              c.newName());
         }
       }
       out.add(o);
@@ -47,9 +46,9 @@ public final class Listings {
     return new Ruleset(out);
   }
 
-  /** {@code "family table chain" → device} for base chains with one device in a text listing. */
-  static Map<String, String> devices(String text) {
-    Map<String, String> out = new HashMap<>();
+  /** {@code "family table chain" → devices} for base chains on devices in a text listing. */
+  static Map<String, List<String>> devices(String text) {
+    Map<String, List<String>> out = new HashMap<>();
     String family = null;
     String table = null;
     String chain = null;
@@ -69,7 +68,16 @@ public final class Listings {
       if (chain != null && line.contains(" hook ")) {
         m = DEVICE.matcher(line);
         if (m.find()) {
-          out.put(key(family, table, chain), m.group(1));
+          out.put(key(family, table, chain), List.of(m.group(1)));
+          continue;
+        }
+        m = DEVICES.matcher(line);
+        if (m.find()) {
+          List<String> devs = new ArrayList<>();
+          for (String d : m.group(1).split(",")) {
+            devs.add(d.strip().replace("\"", ""));
+          }
+          out.put(key(family, table, chain), List.copyOf(devs));
         }
       }
     }

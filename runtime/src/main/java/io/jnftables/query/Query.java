@@ -2,6 +2,7 @@ package io.jnftables.query;
 
 import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
+import io.jnftables.client.Fidelity;
 import io.jnftables.client.Nftables;
 import io.jnftables.model.Chain;
 import io.jnftables.model.Command;
@@ -60,6 +61,17 @@ public final class Query {
   public static Query of(Nftables nft) {
     Objects.requireNonNull(nft, "nft");
     return new Query(() -> Listings.repair(nft.listRuleset(), nft.listRulesetText()), nft);
+  }
+
+  /**
+   * Queries that list the live ruleset through {@code nft} as {@code fidelity} says: {@link
+   * Fidelity#TEXT} reads nft's text listing with our parser, so imports ({@code
+   * Builder.fromRuleset(q.ruleset())}) carry what nft 1.0.6's JSON listing leaves out.
+   */
+  public static Query of(Nftables nft, Fidelity fidelity) {
+    Objects.requireNonNull(nft, "nft");
+    Objects.requireNonNull(fidelity, "fidelity");
+    return fidelity == Fidelity.JSON ? of(nft) : new Query(() -> nft.listRuleset(Fidelity.TEXT), nft);
   }
 
   /** Queries over a listing already taken; they cannot reset anything. */

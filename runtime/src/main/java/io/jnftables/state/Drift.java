@@ -211,7 +211,7 @@ public final class Drift {
     } else if (o instanceof Chain c) {
       BaseChain b = c.base();
       if (b != null && b.policy() == null) {
-        b = new BaseChain(b.type(), b.hook(), b.priority(), Policy.ACCEPT, b.device());
+        b = new BaseChain(b.type(), b.hook(), b.priority(), Policy.ACCEPT, b.devices());
       }
       return new Chain(c.family(), c.table(), c.name(), b, null, c.comment(), null);
     } else if (o instanceof Rule r) {
@@ -399,7 +399,7 @@ public final class Drift {
           BaseChain a = c.base();
           BaseChain b = live.base();
           if (a != null && b != null && a.type() == b.type() && a.hook() == b.hook() && a.priority() == b.priority()
-              && Objects.equals(a.device(), b.device())) {
+              && a.devices().equals(b.devices())) {
             diffs.add(new Difference(Difference.Kind.CHANGED, "chain " + where + " " + c.name(),
                 "policy " + nft(b.policy()) + " → " + nft(a.policy())));
             p.chainAdds.add(Command.add(c));
@@ -622,7 +622,7 @@ public final class Drift {
 
   private static String describe(@Nullable BaseChain b) {
     return b == null ? "none" : b.type().nftName() + " " + b.hook().nftName() + " " + b.priority()
-        + (b.device() == null ? "" : " device " + b.device());
+        + (b.devices().isEmpty() ? "" : " device " + String.join(",", b.devices()));
   }
 
   private static String nft(@Nullable Policy p) {

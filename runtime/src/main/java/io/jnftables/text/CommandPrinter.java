@@ -80,9 +80,7 @@ final class CommandPrinter {
         if (b != null) {
           StringBuilder spec = new StringBuilder("type ").append(b.type().nftName()).append(" hook ")
               .append(b.hook().nftName());
-          if (b.device() != null) {
-            spec.append(" device ").append(StatementPrinter.quote(b.device()));
-          }
+          RulesetPrinter.devices(spec, b, true);
           spec.append(" priority ").append(b.priority());
           parts.add(spec.toString());
           if (b.policy() != null) {
@@ -150,11 +148,7 @@ final class CommandPrinter {
 
   private void setBlock(StringBuilder sb, NamedSet s) {
     List<String> parts = new ArrayList<>();
-    String type = "type " + String.join(" . ", s.type());
-    if (s.mapType() != null) {
-      type += " : " + (RulesetPrinter.intervalData(s) ? "interval " : "") + s.mapType();
-    }
-    parts.add(type);
+    parts.add(RulesetPrinter.typeDeclaration(s));
     if (!s.flags().isEmpty()) {
       parts.add("flags " + String.join(",", s.flags()));
     }
@@ -169,6 +163,9 @@ final class CommandPrinter {
     }
     if (s.policy() != null) {
       parts.add("policy " + s.policy());
+    }
+    if (s.autoMerge()) {
+      parts.add("auto-merge");
     }
     if (!s.statements().isEmpty()) {
       parts.add(new StatementPrinter(s.family()).statements(s.statements()));
@@ -188,14 +185,8 @@ final class CommandPrinter {
     List<DataType> keyTypes = new ArrayList<>();
     List<DataType> dataTypes = new ArrayList<>();
     if (s != null) {
-      for (String t : s.type()) {
-        keyTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
-      }
-      if (s.mapType() != null) {
-        for (String t : s.mapType().split(" \\. ")) {
-          dataTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
-        }
-      }
+      keyTypes.addAll(RulesetPrinter.keyTypes(s));
+      dataTypes.addAll(RulesetPrinter.dataTypes(s));
     }
     if (keyTypes.isEmpty()) {
       keyTypes.add(DataType.ANY);

@@ -100,6 +100,40 @@ final class Cursor {
     }
   }
 
+  private static final java.util.regex.Pattern HANDLE_COMMENT =
+      java.util.regex.Pattern.compile("#\\s*handle\\s+(\\d{1,19})\\s*$");
+
+  /**
+   * The handle in a {@code # handle N} comment between the last token read and the end of its
+   * line, as {@code nft -a list} writes after a table, chain, set, object or rule; null if there
+   * is none. Comments are not tokens, so this reads the input itself.
+   */
+  @Nullable Long trailingHandle() {
+    if (pos == 0) {
+      return null;
+    }
+    Token prev = tokens.get(pos - 1);
+    Token cur = peek();
+    int from = prev.offset() + prev.text().length();
+    int to = cur.kind() == Token.Kind.EOF ? input.length() : cur.offset();
+    if (from < 0 || to > input.length() || from >= to) {
+      return null;
+    }
+    int nl = input.indexOf('\n', from);
+    if (nl >= 0 && nl < to) {
+      to = nl;
+    }
+    java.util.regex.Matcher m = HANDLE_COMMENT.matcher(input.substring(from, to));
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      return null; // above Long.MAX_VALUE: not a handle nft gives
+    }
+  }
+
   /** Whether the statement list of a rule ends here. */
   boolean atEndOfRule() {
     Token.Kind k = peek().kind();

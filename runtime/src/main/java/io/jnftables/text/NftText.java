@@ -75,6 +75,20 @@ public final class NftText {
     return RulesetParser.parse(text);
   }
 
+  /**
+   * A listing as {@code nft list ruleset} (or {@code list table}, {@code list chain}, …) prints it,
+   * into the typed model, objects in the order listed (each chain followed by its rules). With
+   * {@code nft -a}'s {@code # handle N} comments the objects carry their handles. This reads
+   * everything nft's text listing shows, including what nft 1.0.6's JSON listing leaves out
+   * ({@code typeof}, {@code auto-merge}, chain devices, table, chain and set comments, …).
+   *
+   * @throws NftSyntaxException if the text is not a listing (only table blocks may appear)
+   */
+  public static Ruleset parseListing(String listing) {
+    Objects.requireNonNull(listing, "listing");
+    return RulesetParser.parseListing(listing);
+  }
+
   /** A listing as {@code nft list ruleset} prints it. */
   public static String print(Ruleset ruleset) {
     return RulesetPrinter.ruleset(ruleset);
@@ -134,9 +148,7 @@ public final class NftText {
     io.jnftables.model.BaseChain b = chain.base();
     if (b != null) {
       sb.append(" { type ").append(b.type().nftName()).append(" hook ").append(b.hook().nftName());
-      if (b.device() != null) {
-        sb.append(" device ").append(StatementPrinter.quote(b.device()));
-      }
+      RulesetPrinter.devices(sb, b, false);
       sb.append(" priority ").append(Priorities.print(b.priority(), chain.family(), b.hook())).append(';');
       if (b.policy() != null) {
         sb.append(" policy ").append(b.policy().nftName()).append(';');

@@ -23,6 +23,7 @@ import io.jnftables.model.NftObject;
 import io.jnftables.model.ObjectHandle;
 import io.jnftables.model.ObjectKind;
 import io.jnftables.model.Rule;
+import io.jnftables.model.Ruleset;
 import io.jnftables.model.Secmark;
 import io.jnftables.model.Selector;
 import io.jnftables.model.Table;
@@ -52,14 +53,38 @@ final class RulesetParser {
   private final Cursor c;
   private final List<Command> commands = new ArrayList<>();
 
-  private RulesetParser(String text) {
+  /**
+   * Reading a listing ({@code nft [-a] list …}) rather than a script: table blocks only, objects
+   * kept in the order written (a chain followed by its rules), handles taken from {@code # handle
+   * N} comments.
+   */
+  private final boolean listing;
+
+  private RulesetParser(String text, boolean listing) {
     this.c = new Cursor(text, true);
+    this.listing = listing;
   }
 
   static Batch parse(String text) {
-    RulesetParser p = new RulesetParser(text);
+    RulesetParser p = new RulesetParser(text, false);
     p.file();
     return Batch.of(p.commands);
+  }
+
+  /** A listing as {@code nft list ruleset} (or {@code nft -a list ruleset}) prints it, in its order. */
+  static Ruleset parseListing(String text) {
+    RulesetParser p = new RulesetParser(text, true);
+    p.file();
+    List<NftObject> objects = new ArrayList<>(p.commands.size());
+    for (Command cmd : p.commands) {
+      objects.add(cmd.object());
+    }
+    return new Ruleset(objects);
+  }
+
+  /** The handle of what was just opened or ended, from its {@code # handle N} comment (listings only). */
+  private @Nullable Long listedHandle() {
+    return listing ? c.trailingHandle() : null;
   }
 
   // ================================================================== top level
@@ -97,6 +122,9 @@ final class RulesetParser {
     Token t = c.next();
     if (!t.isWord()) {
       throw c.unexpected(t, COMMANDS, null);
+    }
+    if (listing && !t.is("table")) {
+      throw c.unexpected(t, List.of("table"), "a listing holds table blocks only");
     }
     switch (t.text()) {
       case "table":
@@ -336,6 +364,7 @@ final class RulesetParser {
       return;
     }
     c.next();
+    Long tableHandle = listedHandle();
     List<String> flags = new ArrayList<>();
     String comment = null;
     int tableIndex = commands.size();
@@ -368,6 +397,10 @@ final class RulesetParser {
           comment = commentString();
           break;
         case "chain": {
+          if (listing) {
+            chainBlock(Verb.ADD, f, name, name("chain"), null); // the chain, then its rules, as listed
+            break;
+          }
           int at = commands.size();
           rules.addAll(chainBlock(Verb.ADD, f, name, name("chain"), rules));
           chains.add(commands.remove(at)); // nft adds a table's chains before its other objects
@@ -386,7 +419,7 @@ final class RulesetParser {
       }
       endOfDeclaration();
     }
-    commands.set(tableIndex, new Command(verb, new Table(f, name, null, flags, comment)));
+    commands.set(tableIndex, new Command(verb, new Table(f, name, tableHandle, flags, comment)));
     commands.addAll(tableIndex + 1, chains);
     commands.addAll(rules);
   }
@@ -411,6 +444,7 @@ final class RulesetParser {
    */
   private List<Command> chainBlock(Verb verb, Family f, String table, String chain, @Nullable List<Command> deferred) {
     c.expect(Token.Kind.LBRACE, "{");
+    Long chainHandle = listedHandle();
     BaseChain base = null;
     String comment = null;
     List<Command> rules = new ArrayList<>();
@@ -418,7 +452,7 @@ final class RulesetParser {
     Hook hook = null;
     Integer priority = null;
     Policy policy = null;
-    String device = null;
+    List<String> devices = List.of();
     while (true) {
       skipSeparators();
       Token t = c.peek();
@@ -432,12 +466,11 @@ final class RulesetParser {
         c.expect("hook");
         hook = hook(f);
         if (c.accept("device")) {
-          device = deviceName();
+          devices = List.of(deviceName());
         } else if (c.at("devices")) {
           c.next();
           c.expect(Token.Kind.EQUALS, "=");
-          List<String> devs = devices();
-          device = devs.isEmpty() ? null : devs.get(0);
+          devices = devices();
         }
         c.expect("priority");
         priority = priority(f, hook);
@@ -460,18 +493,17 @@ final class RulesetParser {
       if (t.is("devices") && rules.isEmpty()) {
         c.next();
         c.expect(Token.Kind.EQUALS, "=");
-        List<String> devs = devices();
-        device = devs.isEmpty() ? null : devs.get(0);
+        devices = devices();
         continue;
       }
       rules.add(rule(Verb.ADD, f, table, chain, null, null));
     }
     if (type != null) {
-      base = new BaseChain(type, hook, priority, policy, device);
+      base = new BaseChain(type, hook, priority, policy, devices);
     } else if (policy != null) {
       throw c.invalid(c.peek(-1), "policy needs a base chain", "write type, hook and priority first");
     }
-    commands.add(new Command(verb, new Chain(f, table, chain, base, null, comment, null)));
+    commands.add(new Command(verb, new Chain(f, table, chain, base, chainHandle, comment, null)));
     if (deferred == null) {
       commands.addAll(rules);
       return List.of();
@@ -590,6 +622,9 @@ final class RulesetParser {
     if (!c.atEndOfRule()) {
       throw c.unexpected(c.peek(), List.of("end of rule"), null);
     }
+    if (handle == null) {
+      handle = listedHandle();
+    }
     return new Command(verb, new Rule(f, table, chain, statements, handle, comment, index));
   }
 
@@ -604,6 +639,7 @@ final class RulesetParser {
 
   private void setBlock(Verb verb, Family f, String table, String name, boolean isMap) {
     c.expect(Token.Kind.LBRACE, "{");
+    Long setHandle = listedHandle();
     List<String> type = new ArrayList<>();
     List<DataType> keyTypes = new ArrayList<>();
     String mapType = null;
@@ -616,6 +652,9 @@ final class RulesetParser {
     Long size = null;
     String comment = null;
     List<Statement> statements = new ArrayList<>();
+    NamedSet.Typeof typeof = null;
+    boolean autoMerge = false;
+    boolean dataInterval = false;
     while (true) {
       skipSeparators();
       Token t = c.next();
@@ -635,9 +674,7 @@ final class RulesetParser {
           } while (c.accept("."));
           if (isMap) {
             c.expect(":");
-            if (c.accept("interval")) {
-              flags.add("interval");
-            }
+            dataInterval = c.accept("interval");
             List<String> names = new ArrayList<>();
             do {
               Token dn = c.next();
@@ -658,18 +695,24 @@ final class RulesetParser {
           for (DataType dt : keyTypes) {
             type.add(dt.name);
           }
+          Expression data = null;
           if (isMap) {
             c.expect(":");
+            dataInterval = c.accept("interval");
             if (c.at("verdict") || DataType.BY_NAME.containsKey(c.peek().text()) && !sp.expr.startsSelector(c.peek())) {
               Token dn = c.next();
               dataType = DataType.BY_NAME.get(dn.text());
               mapType = dn.text();
             } else {
-              Expression data = sp.expr.concat();
-              dataType = sp.expr.typeOf(data);
-              mapType = dataType.name;
+              data = sp.expr.concat();
+              List<DataType> dataTypes = sp.expr.typesOf(data);
+              dataType = dataTypes.size() == 1 ? dataTypes.get(0) : DataType.ANY;
+              List<String> names = new ArrayList<>();
+              dataTypes.forEach(dt -> names.add(dt.name));
+              mapType = String.join(" . ", names);
             }
           }
+          typeof = new NamedSet.Typeof(key, data);
           break;
         }
         case "flags":
@@ -699,6 +742,7 @@ final class RulesetParser {
           break;
         }
         case "auto-merge":
+          autoMerge = true;
           break;
         case "comment":
           comment = commentString();
@@ -730,8 +774,9 @@ final class RulesetParser {
       throw c.invalid(c.peek(-1), (isMap ? "map" : "set") + " " + name + " needs a type", "write type … or typeof …");
     }
     setTypes.put(f + " " + table + " " + name, new SetTypes(keyTypes, dataType));
-    commands.add(new Command(verb, new NamedSet(isMap ? NamedSet.Kind.MAP : NamedSet.Kind.SET, f, table, name, null,
-        type, mapType, policy, flags, elements, timeout, gc, size, comment, statements)));
+    commands.add(new Command(verb, new NamedSet(isMap ? NamedSet.Kind.MAP : NamedSet.Kind.SET, f, table, name,
+        setHandle, type, mapType, policy, flags, elements, timeout, gc, size, comment, statements, typeof, autoMerge,
+        dataInterval)));
   }
 
   private static final List<String> SET_FLAGS = List.of("constant", "interval", "timeout", "dynamic");
@@ -817,6 +862,7 @@ final class RulesetParser {
       return;
     }
     c.next();
+    Long objectHandle = listedHandle();
     Map<String, Object> props = new LinkedHashMap<>();
     String comment = null;
     while (true) {
@@ -838,7 +884,7 @@ final class RulesetParser {
       }
       endOfDeclaration();
     }
-    commands.add(new Command(verb, objectOf(kind, f, table, name, props, comment)));
+    commands.add(new Command(verb, objectOf(kind, f, table, name, objectHandle, props, comment)));
   }
 
   private void objectProperty(ObjectKind kind, Map<String, Object> props) {
@@ -1004,17 +1050,18 @@ final class RulesetParser {
   }
 
   @SuppressWarnings("unchecked")
-  private NftObject objectOf(ObjectKind kind, Family f, String table, String name, Map<String, Object> p,
+  private NftObject objectOf(ObjectKind kind, Family f, String table, String name, @Nullable Long handle,
+      Map<String, Object> p,
       @Nullable String comment) {
     switch (kind) {
       case COUNTER:
-        return new NamedCounter(f, table, name, null, (Long) p.get("packets"), (Long) p.get("bytes"), comment);
+        return new NamedCounter(f, table, name, handle, (Long) p.get("packets"), (Long) p.get("bytes"), comment);
       case QUOTA: {
         Quota q = (Quota) p.get("quota");
         if (q == null) {
           throw c.invalid(c.peek(-1), "a quota needs a size", null);
         }
-        return new NamedQuota(f, table, name, null, q.value() * unit(q.valueUnit()),
+        return new NamedQuota(f, table, name, handle, q.value() * unit(q.valueUnit()),
             q.used() == null ? null : q.used() * unit(q.usedUnit()), q.inv(), comment);
       }
       case LIMIT: {
@@ -1022,33 +1069,33 @@ final class RulesetParser {
         if (l == null) {
           throw c.invalid(c.peek(-1), "a limit needs a rate", null);
         }
-        return new NamedLimit(f, table, name, null, l.rate(), l.per(), l.burst(), l.rateUnit(), l.burstUnit(), null,
+        return new NamedLimit(f, table, name, handle, l.rate(), l.per(), l.burst(), l.rateUnit(), l.burstUnit(), null,
             l.inv(), comment);
       }
       case SYNPROXY: {
         Long mss = (Long) p.get("mss");
         Long ws = (Long) p.get("wscale");
         List<String> flags = (List<String>) p.getOrDefault("flags", List.of());
-        return new NamedSynproxy(f, table, name, null, mss == null ? null : mss.intValue(),
+        return new NamedSynproxy(f, table, name, handle, mss == null ? null : mss.intValue(),
             ws == null ? null : ws.intValue(), flags, comment);
       }
       case SECMARK:
-        return new Secmark(f, table, name, null, (String) p.get("context"), comment);
+        return new Secmark(f, table, name, handle, (String) p.get("context"), comment);
       case FLOWTABLE: {
         Integer prio = (Integer) p.get("priority");
-        return new Flowtable(f, table, name, null, (String) p.get("hook"), prio,
+        return new Flowtable(f, table, name, handle, (String) p.get("hook"), prio,
             (List<String>) p.getOrDefault("devices", List.of()));
       }
       case CT_HELPER:
-        return new CtHelper(f, table, name, null, (String) p.get("type"), (String) p.get("protocol"),
+        return new CtHelper(f, table, name, handle, (String) p.get("type"), (String) p.get("protocol"),
             (String) p.get("l3proto"), comment);
       case CT_TIMEOUT:
-        return new CtTimeout(f, table, name, null, (String) p.get("protocol"), (String) p.get("l3proto"),
+        return new CtTimeout(f, table, name, handle, (String) p.get("protocol"), (String) p.get("l3proto"),
             (Map<String, Long>) p.get("policy"), comment);
       default: {
         Long dport = (Long) p.get("dport");
         Long size = (Long) p.get("size");
-        return new CtExpectation(f, table, name, null, (String) p.get("protocol"),
+        return new CtExpectation(f, table, name, handle, (String) p.get("protocol"),
             dport == null ? null : dport.intValue(), (Long) p.get("timeout"), size == null ? null : size.intValue(),
             (String) p.get("l3proto"), comment);
       }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listing as {@code nft list ruleset} prints it: each table with its stateful objects, sets and
@@ -51,15 +52,14 @@ final class RulesetPrinter {
         }
       }
     }
-    // sets a rule adds to or updates: nft marks them dynamic, and 1.0.6 does not say so in JSON
+    // Sets a rule adds to or updates: nft marks them dynamic, and 1.0.6 does not say so in its JSON
+    // listing (which carries a metainfo object); a listing read from text has the flag already.
     java.util.Set<String> dynamic = new java.util.HashSet<>();
-    for (List<Rule> rules : rulesByChain.values()) {
+    for (List<Rule> rules : ruleset.metainfo() == null ? List.<List<Rule>>of() : rulesByChain.values()) {
       for (Rule r : rules) {
         for (Statement st : r.statements()) {
           if (st instanceof io.jnftables.model.stmt.SetUpdate u) {
             dynamic.add(key(r.family(), r.table()) + " " + u.set());
-          } else if (st instanceof io.jnftables.model.stmt.MapUpdate u) {
-            dynamic.add(key(r.family(), r.table()) + " " + u.map());
           }
         }
       }
@@ -115,23 +115,26 @@ final class RulesetPrinter {
   static void table(StringBuilder sb, Table t, List<NftObject> items, Map<String, List<Rule>> rulesByChain,
       java.util.Set<String> dynamic) {
     sb.append("table ").append(t.family().nftName()).append(' ').append(t.name()).append(" {\n");
-    boolean declared = false;
     if (!t.flags().isEmpty()) {
       sb.append("\tflags ").append(String.join(",", t.flags())).append('\n');
-      declared = true;
     }
     if (t.comment() != null) {
       sb.append("\tcomment ").append(StatementPrinter.quote(t.comment())).append('\n');
-      declared = true;
     }
-    if (declared && !items.isEmpty()) {
-      sb.append('\n');
+    if (!t.flags().isEmpty() && !items.isEmpty()) {
+      sb.append('\n'); // nft 1.0.6 leaves a blank line after the flags, not after a comment
+    }
+    Map<String, NamedSet> maps = new java.util.HashMap<>();
+    for (NftObject o : items) {
+      if (o instanceof NamedSet s && s.isMap()) {
+        maps.put(s.name(), s);
+      }
     }
     String delim = "";
     for (NftObject o : items) {
       sb.append(delim);
       if (o instanceof Chain c) {
-        chain(sb, c, rulesByChain.getOrDefault(key(c.family(), c.table()) + " " + c.name(), List.of()));
+        chain(sb, c, rulesByChain.getOrDefault(key(c.family(), c.table()) + " " + c.name(), List.of()), maps);
       } else if (o instanceof NamedSet s) {
         set(sb, s, dynamic.contains(key(s.family(), s.table()) + " " + s.name()));
       } else {
@@ -142,7 +145,7 @@ final class RulesetPrinter {
     sb.append("}\n");
   }
 
-  static void chain(StringBuilder sb, Chain c, List<Rule> rules) {
+  static void chain(StringBuilder sb, Chain c, List<Rule> rules, Map<String, NamedSet> maps) {
     sb.append("\tchain ").append(c.name()).append(" {\n");
     if (c.comment() != null) {
       sb.append("\t\tcomment ").append(StatementPrinter.quote(c.comment())).append('\n');
@@ -150,22 +153,37 @@ final class RulesetPrinter {
     BaseChain b = c.base();
     if (b != null) {
       sb.append("\t\ttype ").append(b.type().nftName()).append(" hook ").append(b.hook().nftName());
-      if (b.device() != null) {
-        sb.append(" device ").append(StatementPrinter.quote(b.device()));
-      }
+      devices(sb, b, false);
       sb.append(" priority ").append(Priorities.print(b.priority(), c.family(), b.hook())).append(';');
       if (b.policy() != null) {
         sb.append(" policy ").append(b.policy().nftName()).append(';');
       }
       sb.append('\n');
     }
-    StatementPrinter p = new StatementPrinter(c.family());
+    StatementPrinter p = new StatementPrinter(c.family(), maps);
     for (Rule r : rules) {
       sb.append("\t\t");
       rule(sb, p, r);
       sb.append('\n');
     }
     sb.append("\t}\n");
+  }
+
+  /**
+   * A base chain's devices as nft lists them: {@code device "lo"}, {@code devices = { dummy0, lo
+   * }}; quoted in a script ({@code quoteAll}), so that any name reads back.
+   */
+  static void devices(StringBuilder sb, BaseChain b, boolean quoteAll) {
+    if (b.devices().size() == 1) {
+      sb.append(" device ").append(StatementPrinter.quote(b.devices().get(0)));
+    } else if (!b.devices().isEmpty()) {
+      sb.append(" devices = { ");
+      for (int i = 0; i < b.devices().size(); i++) {
+        String d = b.devices().get(i);
+        sb.append(i == 0 ? "" : ", ").append(quoteAll ? StatementPrinter.quote(d) : d);
+      }
+      sb.append(" }");
+    }
   }
 
   static void rule(StringBuilder sb, StatementPrinter p, Rule r) {
@@ -177,24 +195,10 @@ final class RulesetPrinter {
 
   static void set(StringBuilder sb, NamedSet s, boolean dynamic) {
     sb.append('\t').append(s.kind().json()).append(' ').append(s.name()).append(" {\n");
-    List<DataType> keyTypes = new ArrayList<>();
-    for (String t : s.type()) {
-      keyTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
-    }
-    sb.append("\t\ttype ").append(String.join(" . ", s.type()));
-    List<DataType> dataTypes = new ArrayList<>();
-    if (s.mapType() != null) {
-      sb.append(" : ");
-      if (intervalData(s)) {
-        sb.append("interval ");
-      }
-      sb.append(s.mapType());
-      for (String t : s.mapType().split(" \\. ")) {
-        dataTypes.add(DataType.BY_NAME.getOrDefault(t, DataType.ANY));
-      }
-    }
+    List<DataType> keyTypes = keyTypes(s);
+    sb.append("\t\t").append(typeDeclaration(s)).append('\n');
+    List<DataType> dataTypes = dataTypes(s);
     DataType dataType = dataTypes.size() == 1 ? dataTypes.get(0) : DataType.ANY;
-    sb.append('\n');
     boolean constant = s.flags().contains("constant");
     if (!constant && s.policy() != null && !s.policy().equals("performance")) {
       sb.append("\t\tpolicy ").append(s.policy()).append('\n');
@@ -220,6 +224,9 @@ final class RulesetPrinter {
     }
     if (s.gcInterval() != null) {
       sb.append("\t\tgc-interval ").append(Times.format(s.gcInterval() * 1000)).append('\n');
+    }
+    if (s.autoMerge()) {
+      sb.append("\t\tauto-merge\n");
     }
     if (s.comment() != null) {
       sb.append("\t\tcomment ").append(StatementPrinter.quote(s.comment())).append('\n');
@@ -249,6 +256,65 @@ final class RulesetPrinter {
       sb.append(" }\n");
     }
     sb.append("\t}\n");
+  }
+
+  /**
+   * The types of a set's key parts, as its elements are printed: those of its {@code typeof}
+   * expressions where they say more than the type names (a raw payload is an integer nft writes in
+   * hex), else those of its type names.
+   */
+  static List<DataType> keyTypes(NamedSet s) {
+    NamedSet.Typeof typeof = s.typeof();
+    return types(s.type(), typeof == null ? null : typeof.key());
+  }
+
+  /** The types of a map's value parts; empty for a set. */
+  static List<DataType> dataTypes(NamedSet s) {
+    if (s.mapType() == null) {
+      return List.of();
+    }
+    NamedSet.Typeof typeof = s.typeof();
+    return types(List.of(s.mapType().split(" \\. ")), typeof == null ? null : typeof.data());
+  }
+
+  private static List<DataType> types(List<String> names, io.jnftables.model.expr.@Nullable Expression typeof) {
+    List<Expression> parts = typeof == null ? List.of()
+        : typeof instanceof io.jnftables.model.expr.ConcatExpr c ? c.elements() : List.of(typeof);
+    List<DataType> out = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      DataType byName = DataType.BY_NAME.getOrDefault(names.get(i), DataType.ANY);
+      DataType byExpr = parts.size() == names.size() ? Selectors.typeOf(parts.get(i)) : DataType.ANY;
+      out.add(byExpr != DataType.ANY && byExpr.name.equals(byName.name) ? byExpr : byName);
+    }
+    return out;
+  }
+
+  /**
+   * {@code type ipv4_addr . inet_service : verdict}, or {@code typeof ip saddr : meta mark} for a
+   * set declared by expressions.
+   */
+  static String typeDeclaration(NamedSet s) {
+    StringBuilder sb = new StringBuilder();
+    NamedSet.Typeof typeof = s.typeof();
+    StatementPrinter p = new StatementPrinter(s.family());
+    if (typeof != null) {
+      sb.append("typeof ");
+      p.expr(sb, typeof.key(), DataType.ANY);
+    } else {
+      sb.append("type ").append(String.join(" . ", s.type()));
+    }
+    if (s.mapType() != null) {
+      sb.append(" : ");
+      if (s.dataInterval() || intervalData(s)) {
+        sb.append("interval ");
+      }
+      if (typeof != null && typeof.data() != null) {
+        p.expr(sb, typeof.data(), DataType.ANY);
+      } else {
+        sb.append(s.mapType());
+      }
+    }
+    return sb.toString();
   }
 
   /**

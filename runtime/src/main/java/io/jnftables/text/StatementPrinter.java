@@ -75,8 +75,16 @@ import org.jspecify.annotations.Nullable;
 final class StatementPrinter {
   private final @Nullable Family family;
 
+  /** The maps of the rule's table by name, so that values put into them print as their type; may be empty. */
+  private final java.util.Map<String, io.jnftables.model.NamedSet> maps;
+
   StatementPrinter(@Nullable Family family) {
+    this(family, java.util.Map.of());
+  }
+
+  StatementPrinter(@Nullable Family family, java.util.Map<String, io.jnftables.model.NamedSet> maps) {
     this.family = family;
+    this.maps = maps;
   }
 
   String statements(List<Statement> statements) {
@@ -204,7 +212,9 @@ final class StatementPrinter {
         statement(sb, x);
       }
       sb.append(" : ");
-      expr(sb, u.data(), DataType.ANY);
+      io.jnftables.model.NamedSet map = maps.get(u.map());
+      List<DataType> dataTypes = map == null ? List.of() : RulesetPrinter.dataTypes(map);
+      expr(sb, u.data(), dataTypes.size() == 1 ? dataTypes.get(0) : DataType.ANY);
       sb.append(" }");
     } else if (s instanceof Meter m) {
       sb.append("meter");

@@ -253,8 +253,11 @@ class CodecRoundTripTest {
     m.put(new Metainfo("1.0.6", "Lester Gooch #5", 1),
         "{'metainfo':{'version':'1.0.6','release_name':'Lester Gooch #5','json_schema_version':1}}");
     m.put(new Table(Family.INET, "t", 1L, List.of("dormant"), null), "{'table':{'family':'inet','name':'t','handle':1,'flags':'dormant'}}");
-    m.put(new Chain(Family.NETDEV, "t", "in", new BaseChain(ChainType.FILTER, Hook.INGRESS, -150, Policy.ACCEPT, "lo"), 2L),
+    m.put(new Chain(Family.NETDEV, "t", "in", BaseChain.onDevice(ChainType.FILTER, Hook.INGRESS, -150, Policy.ACCEPT, "lo"), 2L),
         "{'chain':{'family':'netdev','table':'t','name':'in','handle':2,'type':'filter','hook':'ingress','prio':-150,'policy':'accept','dev':'lo'}}");
+    m.put(new Chain(Family.NETDEV, "t", "in2", new BaseChain(ChainType.FILTER, Hook.INGRESS, -500, Policy.ACCEPT,
+            List.of("dummy0", "lo")), 3L),
+        "{'chain':{'family':'netdev','table':'t','name':'in2','handle':3,'type':'filter','hook':'ingress','prio':-500,'policy':'accept','dev':['dummy0','lo']}}");
     m.put(Chain.rename(Family.IP, "t", "a", "b"), "{'chain':{'family':'ip','table':'t','name':'a','newname':'b'}}");
     m.put(new Rule(Family.IP, "t", "c", List.of(Verdict.ACCEPT), 4L, "hi", null),
         "{'rule':{'family':'ip','table':'t','chain':'c','handle':4,'comment':'hi','expr':[{'accept':null}]}}");

@@ -77,7 +77,7 @@ class LenientDecodingTest {
       "{'table':{'family':'bogus','name':'t','handle':1}}",
       "{'chain':{'family':'inet','table':'t','name':'c','handle':1,'type':'filter','hook':'sideways','prio':0,'policy':'accept'}}",
       "{'chain':{'family':'inet','table':'t','name':'c','handle':1,'type':'filter','hook':'input','prio':0,'policy':'maybe'}}",
-      "{'chain':{'family':'netdev','table':'t','name':'c','handle':1,'type':'filter','hook':'ingress','prio':0,'dev':['a','b']}}",
+      "{'chain':{'family':'netdev','table':'t','name':'c','handle':1,'type':'filter','hook':'ingress','prio':0,'dev':['a']}}",
       "{'set':{'family':'inet','name':'s','table':'t','type':{'typeof':{'meta':{'key':'mark'}}},'handle':3}}",
       "{'ct helper':{'family':'inet','name':'h','table':'t','handle':4,'type':'ftp','protocol':6,'l3proto':'ip'}}",
       // a command inside a listing is not a listing object

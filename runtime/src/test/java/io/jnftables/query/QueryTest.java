@@ -59,12 +59,13 @@ class QueryTest {
 
   @Test
   void theDeviceNft106LeavesOutOfItsJsonIsTakenFromItsText() {
-    Chain noDev = new Chain(Family.NETDEV, "x", "in", new BaseChain(ChainType.FILTER, Hook.INGRESS, 0, Policy.ACCEPT, null), 1L);
+    Chain noDev = new Chain(Family.NETDEV, "x", "in", new BaseChain(ChainType.FILTER, Hook.INGRESS, 0, Policy.ACCEPT, List.of()), 1L);
     Ruleset json = new Ruleset(List.of(noDev));
     String text = "table netdev x {\n\tchain in {\n\t\ttype filter hook ingress device \"lo\" priority filter; policy accept;\n\t}\n}\n";
     Ruleset fixed = Listings.repair(json, text);
     assertEquals("lo", ((Chain) fixed.objects().get(0)).base().device());
     String two = "table netdev x {\n\tchain in {\n\t\ttype filter hook ingress devices = { dummy0, lo } priority -500; policy accept;\n\t}\n}\n";
-    assertEquals(json, Listings.repair(json, two));
+    assertEquals(List.of("dummy0", "lo"), ((Chain) Listings.repair(json, two).objects().get(0)).base().devices());
+    assertEquals(null, ((Chain) Listings.repair(json, two).objects().get(0)).base().device());
   }
 }

@@ -153,7 +153,7 @@ class NftTextTest {
         "add Rule", "add Rule", "add Rule", "add Rule"), shape);
     assertEquals(Selector.RULESET, b.commands().get(0).object());
     Chain input = (Chain) b.commands().get(2).object();
-    assertEquals(new BaseChain(ChainType.FILTER, Hook.INPUT, -5, Policy.DROP, null), input.base());
+    assertEquals(new BaseChain(ChainType.FILTER, Hook.INPUT, -5, Policy.DROP, List.of()), input.base());
     NamedSet blocked = (NamedSet) b.commands().get(5).object();
     assertEquals(List.of("interval"), blocked.flags());
     assertEquals(2, blocked.elements().size());
@@ -219,8 +219,8 @@ class NftTextTest {
         NamedSet.set(Family.INET, "filter", "ports", List.of("inet_service"), List.of()).withElements(List.of(
             new NumberLiteral(1), new NumberLiteral(2), new NumberLiteral(3), new NumberLiteral(4), new NumberLiteral(5),
             new NumberLiteral(6))),
-        new Chain(Family.INET, "filter", "input", new BaseChain(ChainType.FILTER, Hook.INPUT, 10, Policy.ACCEPT, null), 1L),
-        new Chain(Family.INET, "filter", "fwd", new BaseChain(ChainType.NAT, Hook.FORWARD, -100, Policy.ACCEPT, null), 2L),
+        new Chain(Family.INET, "filter", "input", new BaseChain(ChainType.FILTER, Hook.INPUT, 10, Policy.ACCEPT, List.of()), 1L),
+        new Chain(Family.INET, "filter", "fwd", new BaseChain(ChainType.NAT, Hook.FORWARD, -100, Policy.ACCEPT, List.of()), 2L),
         new Rule(Family.INET, "filter", "input", List.of(Match.eq(new PayloadExpr("tcp", "dport"),
             new io.jnftables.model.expr.SetReference("ports")), Verdict.ACCEPT), 3L, null)));
     String expected = String.join("\n",

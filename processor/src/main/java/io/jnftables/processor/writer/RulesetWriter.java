@@ -261,9 +261,13 @@ public final class RulesetWriter {
         .returns(Chain.class)
         .addJavadoc("The chain, as {@code toBatch()} creates it.\n");
     if (chain.isBase()) {
+      // The model holds a chain's devices as a list: none, or the one @Chain(device) names.
+      CodeBlock devices = chain.device() == null
+          ? CodeBlock.of("$T.of()", List.class)
+          : CodeBlock.of("$T.of($L)", List.class, stringOrNull(chain.device()));
       m.addStatement("return new $T(FAMILY, TABLE, NAME, new $T($T.$L, $T.$L, $L, $T.$L, $L), null, $L, null)",
           Chain.class, BaseChain.class, ChainType.class, chain.type().name(), Hook.class, chain.hook().name(),
-          compiled.priority(), Policy.class, chain.policy().name(), stringOrNull(chain.device()),
+          compiled.priority(), Policy.class, chain.policy().name(), devices,
           stringOrNull(chain.comment()));
     } else {
       m.addStatement("return new $T(FAMILY, TABLE, NAME, null, null, $L, null)", Chain.class,

@@ -4,10 +4,7 @@ import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.client.Nftables;
 import io.jnftables.model.Table;
-import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,10 +43,9 @@ public class ClientLatencyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     netns = new BenchNetns();
-    NetnsTarget target = NetnsTarget.named(netns.name);
-    inProcess = Nftables.builder().netns(target).probeCapabilities(false).open();
-    helper = Nftables.builder().netns(target).backend(Nftables.Backend.HELPER).probeCapabilities(false).open();
-    spawner = NetnsThread.start(target);
+    inProcess = netns.inProcess();
+    helper = Nftables.builder().netns(netns.target).backend(Nftables.Backend.HELPER).probeCapabilities(false).open();
+    spawner = NetnsThread.start(netns.target);
     inProcess.submit(Batch.builder().add(Table.of(Family.INET, "bench"))
         .add(BenchNetns.set("inproc")).add(BenchNetns.set("helper")).add(BenchNetns.set("spawn")).build());
   }
@@ -77,20 +73,6 @@ public class ClientLatencyBenchmark {
   /** Baseline: spawn {@code nft -j -f -} per update, from a thread in the same namespace. */
   @Benchmark
   public int addElementSpawnNft() {
-    byte[] json = BenchNetns.addElement("spawn", next++).toJsonBytes();
-    return spawner.call(() -> {
-      Process p = new ProcessBuilder("nft", "-j", "-f", "-").redirectErrorStream(true).start();
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(json);
-      }
-      try (InputStream out = p.getInputStream()) {
-        out.readAllBytes();
-      }
-      int rc = p.waitFor();
-      if (rc != 0) {
-        throw new IllegalStateException("nft exited " + rc);
-      }
-      return rc;
-    });
+    return BenchNetns.spawn(spawner, BenchNetns.addElement("spawn", next++).toJsonBytes(), "nft", "-j", "-f", "-");
   }
 }

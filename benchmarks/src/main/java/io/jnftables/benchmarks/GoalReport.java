@@ -58,9 +58,11 @@ public final class GoalReport {
   record Goal(String name, String measured, String baseline, String ratio, String target, Status status) {}
 
   private final List<Result> results;
+  private final String jvm;
 
-  GoalReport(List<Result> results) {
+  GoalReport(List<Result> results, String jvm) {
     this.results = List.copyOf(results);
+    this.jvm = jvm;
   }
 
   public static void main(String[] args) throws IOException {
@@ -78,7 +80,10 @@ public final class GoalReport {
 
   static GoalReport parse(JsonNode jmh) {
     List<Result> out = new ArrayList<>();
+    String jvm = "";
     for (JsonNode r : jmh) {
+      jvm = "JMH " + r.path("jmhVersion").asText() + ", " + r.path("vmName").asText() + " " + r.path("vmVersion").asText()
+          + ", forks " + r.path("forks").asText();
       Map<String, String> params = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -113,7 +118,7 @@ public final class GoalReport {
         out.add(new Result(r.path("benchmark").asText(), params, mode, median, low, high, "min–max", v.length, unit));
       }
     }
-    return new GoalReport(out);
+    return new GoalReport(out, jvm);
   }
 
   static double median(double[] sorted) {
@@ -268,6 +273,8 @@ public final class GoalReport {
   }
 
   void print(PrintStream out) {
+    out.println("Run: " + jvm);
+    out.println();
     out.println("## Results (median and spread of each configuration)");
     out.println();
     out.println("| benchmark (params) | mode | median | spread | n | unit |");

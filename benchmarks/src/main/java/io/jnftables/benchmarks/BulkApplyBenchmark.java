@@ -84,6 +84,11 @@ public class BulkApplyBenchmark {
     spawner = NetnsThread.start(netns.target);
   }
 
+  /** The in-process client of the namespace (for tests). */
+  Nftables client() {
+    return nft;
+  }
+
   /** Removes what the shot added, so that the next one starts from an empty ruleset. */
   @TearDown(Level.Iteration)
   public void deleteTable() {

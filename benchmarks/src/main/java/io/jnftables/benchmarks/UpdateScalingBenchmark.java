@@ -78,6 +78,11 @@ public class UpdateScalingBenchmark {
       }
     }
 
+    /** The in-process client of the namespace (for tests). */
+    Nftables client() {
+      return nft;
+    }
+
     /** Deletes the element the call added (it fails if the call did not add it). */
     @TearDown(Level.Invocation)
     public void deleteAdded() {
@@ -113,6 +118,11 @@ public class UpdateScalingBenchmark {
           () -> new IllegalStateException("no handle echoed for the added rule"));
       nextHandle = handle;
       deleteAdded();
+    }
+
+    /** The in-process client of the namespace (for tests). */
+    Nftables client() {
+      return nft;
     }
 
     /** Deletes the rule the call added (it fails if the handle was not that rule's). */

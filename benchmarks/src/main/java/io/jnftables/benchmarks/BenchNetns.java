@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnftables.batch.Batch;
 import io.jnftables.client.Nftables;
+import io.jnftables.model.Command;
 import io.jnftables.model.RawObject;
+import io.jnftables.model.Verb;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.io.IOException;
@@ -116,9 +118,18 @@ final class BenchNetns implements AutoCloseable {
 
   /** A batch adding element number {@code n} (as an IPv4 address in 10.0.0.0/8) to a set of table inet bench. */
   static Batch addElement(String set, int n) {
+    return Batch.builder().add(element(set, n)).build();
+  }
+
+  /** A batch deleting element number {@code n} from a set of table inet bench. */
+  static Batch deleteElement(String set, int n) {
+    return Batch.builder().command(new Command(Verb.DELETE, element(set, n))).build();
+  }
+
+  private static RawObject element(String set, int n) {
     ObjectNode el = JsonNodeFactory.instance.objectNode().put("family", "inet").put("table", "bench").put("name", set);
     el.putArray("elem").add(RuleBatches.host(n));
-    return Batch.builder().add(new RawObject("element", el)).build();
+    return new RawObject("element", el);
   }
 
   /** {@code add set inet bench NAME { type ipv4_addr; }}. */

@@ -50,7 +50,7 @@ class BenchmarkSmokeTest {
     PURE.put("JsonGenerationBenchmark", Map.of("rules", new String[] {"10"}, "elements", new String[] {"1000"}));
     PURE.put("JsonDecodingBenchmark", Map.of("rules", new String[] {"10"}));
     PURE.put("ParserBenchmark", Map.of());
-    KERNEL.put("ClientLatencyBenchmark", Map.of());
+    KERNEL.put("ClientLatencyBenchmark", Map.of("setSize", new String[] {"bounded", "growing"}));
     KERNEL.put("EchoCostBenchmark", Map.of("existingRules", new String[] {"0"}));
     KERNEL.put("BulkApplyBenchmark", Map.of("content", new String[] {"rules:100", "elements:1000"}));
     KERNEL.put("UpdateScalingBenchmark", Map.of("entries", new String[] {"10"}, "rules", new String[] {"10"}));

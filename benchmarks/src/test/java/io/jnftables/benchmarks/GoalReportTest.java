@@ -87,6 +87,19 @@ class GoalReportTest {
         printed);
   }
 
+  @Test
+  void theSmallUpdateGoalReadsTheBoundedSetWhenBothWereRun() throws Exception {
+    GoalReport r = report(
+        sample("ClientLatencyBenchmark.addElementInProcess", "\"setSize\":\"growing\"", 200),
+        sample("ClientLatencyBenchmark.addElementSpawnNft", "\"setSize\":\"growing\"", 5000),
+        sample("ClientLatencyBenchmark.addElementInProcess", "\"setSize\":\"bounded\"", 100),
+        sample("ClientLatencyBenchmark.addElementSpawnNft", "\"setSize\":\"bounded\"", 4000));
+    GoalReport.Goal small = r.goals().get(0);
+    assertTrue(small.name().endsWith("bounded set)"), small.name());
+    assertEquals("40.00× faster", small.ratio());
+    assertEquals(GoalReport.Status.NOT_MET, small.status());
+  }
+
   private static GoalReport.Goal byName(List<GoalReport.Goal> goals, String prefix) {
     return goals.stream().filter(g -> g.name().startsWith(prefix)).findFirst().orElseThrow();
   }

@@ -1,8 +1,8 @@
 package io.jnftables.benchmarks;
 
+import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.batch.Builder;
-import io.jnftables.annotations.Family;
 import io.jnftables.client.CallOptions;
 import io.jnftables.client.Nftables;
 import io.jnftables.client.SubmitResult;

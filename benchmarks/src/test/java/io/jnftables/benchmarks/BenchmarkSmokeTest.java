@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -136,14 +137,21 @@ class BenchmarkSmokeTest {
       fail("a benchmark failed: " + e.getMessage() + "\n--- tail of " + log + " ---\n" + tail(log), e);
       throw new AssertionError(e);
     }
-    Set<String> expected = new TreeSet<>();
+    // Each method, as many times as it has configurations (its parameters' values multiplied,
+    // the smoke values where given, else its own).
+    Map<String, Integer> expected = new TreeMap<>();
     for (BenchmarkListEntry e : benchmarkList()) {
       if (group.containsKey(e.getUserClassQName().substring(PKG.length()))) {
-        expected.add(e.getUsername());
+        int configurations = 1;
+        for (Map.Entry<String, String[]> p : e.getParams().orElse(Map.of()).entrySet()) {
+          configurations *= params.getOrDefault(p.getKey(), p.getValue()).length;
+        }
+        expected.put(e.getUsername(), configurations);
       }
     }
-    Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(expected, ran, "benchmarks that ran");
+    Map<String, Integer> ran = results.stream()
+        .collect(Collectors.toMap(r -> r.getParams().getBenchmark(), r -> 1, Integer::sum, TreeMap::new));
+    assertEquals(expected, ran, "benchmarks that ran, and how many configurations each");
     for (RunResult r : results) {
       assertTrue(r.getPrimaryResult().getSampleCount() > 0, "no sample in " + r.getParams().id());
     }

@@ -51,11 +51,19 @@ if [ "$(id -u)" -ne 0 ]; then
     args=('JsonGeneration|JsonDecoding|Parser' "${args[@]}")
   fi
 fi
+has_opt() { local a; for a in "${args[@]}"; do [ "$a" = "$1" ] && return 0; done; return 1; }
 mode_args=()
 if [ "$quick" = 1 ]; then
   # One fork, one warm-up and three measured iterations of one second each (for single-shot
-  # benchmarks: one warm-up shot and three measured shots).
-  mode_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s)
+  # benchmarks: one warm-up shot and three measured shots); options given on the command line win
+  # (JMH refuses an option given twice).
+  for opt in "-f 1" "-wi 1" "-i 3" "-w 1s" "-r 1s"; do
+    has_opt "${opt% *}" || mode_args+=(${opt})
+  done
+fi
+if has_opt -rf || has_opt -rff; then
+  echo "bench: leave -rf/-rff to the script (results go to $result)" >&2
+  exit 2
 fi
 cmd=(java -jar "$jar" "${args[@]}" "${mode_args[@]}" -rf json -rff "$result")
 

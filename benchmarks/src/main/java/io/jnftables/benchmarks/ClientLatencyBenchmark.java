@@ -4,10 +4,7 @@ import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.client.Nftables;
 import io.jnftables.model.Table;
-import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,6 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * same namespace: the in-process client, the client through the privileged helper, and spawning
  * {@code nft -j -f -} per update (what a Java program without this library does). Read p50 from
  * the sample-time percentiles. Needs root; works in a named namespace it creates and deletes.
+ *
+ * <p>Every call adds a new address. With {@code setSize=growing} the sets keep them (the way this
+ * benchmark was first measured: they grow to tens of thousands of elements during a run); with
+ * {@code setSize=bounded} the address is deleted again after each call (not timed), so every call
+ * adds to an empty set.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,17 +44,29 @@ public class ClientLatencyBenchmark {
   private Nftables inProcess;
   private Nftables helper;
   private NetnsThread spawner; // children inherit its namespace
+  @Param({"bounded", "growing"})
+  public String setSize;
+
   private int next;
+  private String lastSet;
 
   @Setup(Level.Trial)
   public void setUp() {
     netns = new BenchNetns();
-    NetnsTarget target = NetnsTarget.named(netns.name);
-    inProcess = Nftables.builder().netns(target).probeCapabilities(false).open();
-    helper = Nftables.builder().netns(target).backend(Nftables.Backend.HELPER).probeCapabilities(false).open();
-    spawner = NetnsThread.start(target);
+    inProcess = netns.inProcess();
+    helper = Nftables.builder().netns(netns.target).backend(Nftables.Backend.HELPER).probeCapabilities(false).open();
+    spawner = NetnsThread.start(netns.target);
     inProcess.submit(Batch.builder().add(Table.of(Family.INET, "bench"))
         .add(BenchNetns.set("inproc")).add(BenchNetns.set("helper")).add(BenchNetns.set("spawn")).build());
+  }
+
+  /** With {@code setSize=bounded}, deletes the address the call added (through the in-process client). */
+  @TearDown(Level.Invocation)
+  public void bound() {
+    if (setSize.equals("bounded") && lastSet != null) {
+      inProcess.submit(BenchNetns.deleteElement(lastSet, next - 1));
+      lastSet = null;
+    }
   }
 
   @TearDown(Level.Trial)
@@ -65,32 +80,21 @@ public class ClientLatencyBenchmark {
   /** The library, libnftables in this JVM. */
   @Benchmark
   public Object addElementInProcess() {
+    lastSet = "inproc";
     return inProcess.submit(BenchNetns.addElement("inproc", next++));
   }
 
   /** The library through the privileged helper process (frames over a pipe). */
   @Benchmark
   public Object addElementHelper() {
+    lastSet = "helper";
     return helper.submit(BenchNetns.addElement("helper", next++));
   }
 
   /** Baseline: spawn {@code nft -j -f -} per update, from a thread in the same namespace. */
   @Benchmark
   public int addElementSpawnNft() {
-    byte[] json = BenchNetns.addElement("spawn", next++).toJsonBytes();
-    return spawner.call(() -> {
-      Process p = new ProcessBuilder("nft", "-j", "-f", "-").redirectErrorStream(true).start();
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(json);
-      }
-      try (InputStream out = p.getInputStream()) {
-        out.readAllBytes();
-      }
-      int rc = p.waitFor();
-      if (rc != 0) {
-        throw new IllegalStateException("nft exited " + rc);
-      }
-      return rc;
-    });
+    lastSet = "spawn";
+    return BenchNetns.spawn(spawner, BenchNetns.addElement("spawn", next++).toJsonBytes(), "nft", "-j", "-f", "-");
   }
 }

@@ -3,6 +3,7 @@ package io.jnftables.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jnftables.batch.Batch;
+import io.jnftables.text.NftText;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,38 +19,91 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Encoding a rule batch to libnftables JSON: the codec's streaming writer against the baseline
- * a user without this library would write (ObjectMapper over Maps), in the same run.
+ * Generating what is sent to libnftables, in the same run as the baseline a user without this
+ * library would write (ObjectMapper over Maps):
+ *
+ * <ul>
+ *   <li>{@code rules} rules ({@link RuleBatches#typed}): the codec's JSON ({@code codec}), the
+ *       baseline ({@code naiveObjectMapper}), and the nft text the in-process text route sends
+ *       ({@code nftText}, {@link NftText#print(Batch)});
+ *   <li>a set of {@code elements} addresses ({@link RuleBatches#elements}): the same three.
+ * </ul>
+ *
+ * <p>This is the Java side of a bulk apply ({@link BulkApplyBenchmark} times the whole of it).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class JsonGenerationBenchmark {
-  @Param({"1000", "10000"})
-  public int rules;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Batch batch;
-  private Map<String, Object> maps;
-  private final ObjectMapper mapper = new ObjectMapper();
+  /** A rule batch and the same document as Maps. */
+  @State(Scope.Benchmark)
+  public static class Rules {
+    @Param({"10", "1000", "10000"})
+    public int rules;
 
-  @Setup
-  public void setUp() {
-    batch = RuleBatches.typed(rules);
-    maps = RuleBatches.maps(rules);
+    Batch batch;
+    Map<String, Object> maps;
+
+    @Setup
+    public void setUp() {
+      batch = RuleBatches.typed(rules);
+      maps = RuleBatches.maps(rules);
+    }
+  }
+
+  /** A set-elements batch and the same document as Maps. */
+  @State(Scope.Benchmark)
+  public static class Elements {
+    @Param({"100000"})
+    public int elements;
+
+    Batch batch;
+    Map<String, Object> maps;
+
+    @Setup
+    public void setUp() {
+      batch = RuleBatches.elements(elements);
+      maps = RuleBatches.elementMaps(elements);
+    }
   }
 
   /** The library: typed batch → JSON bytes. */
   @Benchmark
-  public byte[] codec() {
-    return batch.toJsonBytes();
+  public byte[] codec(Rules r) {
+    return r.batch.toJsonBytes();
   }
 
   /** Baseline: ObjectMapper over Maps → JSON bytes (the same document). */
   @Benchmark
-  public byte[] naiveObjectMapper() throws JsonProcessingException {
-    return mapper.writeValueAsBytes(maps);
+  public byte[] naiveObjectMapper(Rules r) throws JsonProcessingException {
+    return MAPPER.writeValueAsBytes(r.maps);
+  }
+
+  /** The library's text route: typed batch → nft text ({@code nft -f} input). */
+  @Benchmark
+  public String nftText(Rules r) {
+    return NftText.print(r.batch);
+  }
+
+  /** The library: elements batch → JSON bytes. */
+  @Benchmark
+  public byte[] codecElements(Elements e) {
+    return e.batch.toJsonBytes();
+  }
+
+  /** Baseline: ObjectMapper over Maps → JSON bytes (the same elements document). */
+  @Benchmark
+  public byte[] naiveObjectMapperElements(Elements e) throws JsonProcessingException {
+    return MAPPER.writeValueAsBytes(e.maps);
+  }
+
+  /** The library's text route for elements: typed batch → nft text. */
+  @Benchmark
+  public String nftTextElements(Elements e) {
+    return NftText.print(e.batch);
   }
 }

@@ -3,6 +3,7 @@ package io.jnftables.helper;
 import io.jnftables.libnft.NftException;
 import io.jnftables.libnft.NftResult;
 import io.jnftables.libnft.NftTimeoutException;
+import io.jnftables.netns.Handoff;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -154,6 +155,7 @@ final class HelperProcess {
       pending.remove(id);
       throw e;
     }
+    Handoff.awaitBriefly(answer, timeoutNanos < 0 ? Handoff.CALLER_SPIN_NANOS : Math.min(Handoff.CALLER_SPIN_NANOS, timeoutNanos));
     try {
       if (timeoutNanos < 0) {
         return answer.get();

@@ -1,5 +1,6 @@
 package io.jnftables.libnft;
 
+import io.jnftables.netns.Handoff;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.nio.charset.StandardCharsets;
@@ -210,6 +211,7 @@ public final class NftContext implements AutoCloseable {
       }
       result = thread.submit(() -> execute(command, outputFlags, dryRun, claimed));
     }
+    Handoff.awaitBriefly(result, timeoutNanos < 0 ? Handoff.CALLER_SPIN_NANOS : Math.min(Handoff.CALLER_SPIN_NANOS, timeoutNanos));
     try {
       return timeoutNanos < 0 ? result.get() : result.get(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -109,11 +109,13 @@ public final class NetnsThread implements AutoCloseable {
       return;
     }
     while (true) {
-      Runnable task;
-      try {
-        task = queue.take();
-      } catch (InterruptedException e) {
-        continue; // only close() ends this thread
+      Runnable task = pollBriefly(queue); // the next task often follows at once (see Handoff)
+      if (task == null) {
+        try {
+          task = queue.take();
+        } catch (InterruptedException e) {
+          continue; // only close() ends this thread
+        }
       }
       if (task == POISON) {
         return;
@@ -121,6 +123,15 @@ public final class NetnsThread implements AutoCloseable {
       task.run(); // a FutureTask: never throws
       Thread.interrupted(); // a cancel(true) must not leak into the next task
     }
+  }
+
+  private static Runnable pollBriefly(BlockingQueue<Runnable> queue) {
+    long end = System.nanoTime() + Handoff.WORKER_SPIN_NANOS;
+    Runnable task;
+    while ((task = queue.poll()) == null && System.nanoTime() - end < 0) {
+      Thread.onSpinWait();
+    }
+    return task;
   }
 
   private static void enter(NetnsTarget target) {
@@ -264,6 +275,7 @@ public final class NetnsThread implements AutoCloseable {
       }
     }
     Future<T> future = submit(task);
+    Handoff.awaitBriefly(future, Handoff.CALLER_SPIN_NANOS);
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -100,37 +100,44 @@ final class Lab implements AutoCloseable {
       });
     }
 
+    /** How a spread of attempts went: how many connected, and the time from the first start to the last. */
+    record Spread(int connected, long spanMillis) {}
+
     /**
-     * {@code n} connection attempts started at once (non-blocking), each given {@code timeoutMillis}
-     * to complete; returns how many completed. A dropped SYN is retransmitted only after a second,
-     * so with a shorter timeout every attempt sends exactly one SYN.
+     * {@code n} connection attempts started {@code spacingMillis} apart (non-blocking); each one is
+     * abandoned {@code timeoutMillis} after its own start, before the kernel would retransmit its
+     * SYN (1 s), so every attempt sends exactly one SYN.
      */
-    int connectBurst(String address, int port, int n, int timeoutMillis) {
+    Spread connectSpread(String address, int port, int n, int spacingMillis, int timeoutMillis) {
       return thread.call(() -> {
         InetSocketAddress to = new InetSocketAddress(InetAddress.getByName(address), port);
+        java.util.Map<SocketChannel, Long> deadlines = new java.util.LinkedHashMap<>();
         List<SocketChannel> channels = new ArrayList<>();
         int connected = 0;
+        long first = System.nanoTime();
+        long last = first;
         try (Selector selector = Selector.open()) {
-          for (int i = 0; i < n; i++) {
-            SocketChannel c = SocketChannel.open();
-            channels.add(c);
-            c.configureBlocking(false);
-            if (c.connect(to)) {
-              connected++;
-            } else {
-              c.register(selector, SelectionKey.OP_CONNECT);
+          for (int i = 0; i < n || !deadlines.isEmpty(); ) {
+            long now = System.nanoTime();
+            if (i < n && now >= first + TimeUnit.MILLISECONDS.toNanos((long) i * spacingMillis)) {
+              SocketChannel c = SocketChannel.open();
+              channels.add(c);
+              c.configureBlocking(false);
+              last = now;
+              i++;
+              if (c.connect(to)) {
+                connected++;
+              } else {
+                c.register(selector, SelectionKey.OP_CONNECT);
+                deadlines.put(c, now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+              }
+              continue;
             }
-          }
-          long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-          while (!selector.keys().isEmpty()) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
-              break;
-            }
-            selector.select(left);
+            selector.select(1);
             for (SelectionKey k : selector.selectedKeys()) {
               SocketChannel c = (SocketChannel) k.channel();
               k.cancel();
+              deadlines.remove(c);
               try {
                 if (c.finishConnect()) {
                   connected++;
@@ -140,14 +147,21 @@ final class Lab implements AutoCloseable {
               }
             }
             selector.selectedKeys().clear();
-            selector.selectNow();
+            long t = System.nanoTime();
+            for (var it = deadlines.entrySet().iterator(); it.hasNext(); ) {
+              var e = it.next();
+              if (t >= e.getValue()) {
+                e.getKey().close(); // before its SYN is retransmitted
+                it.remove();
+              }
+            }
           }
         } finally {
           for (SocketChannel c : channels) {
             c.close();
           }
         }
-        return connected;
+        return new Spread(connected, TimeUnit.NANOSECONDS.toMillis(last - first));
       });
     }
 

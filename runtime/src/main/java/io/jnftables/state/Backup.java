@@ -2,13 +2,17 @@ package io.jnftables.state;
 
 import io.jnftables.batch.Batch;
 import io.jnftables.batch.Builder;
+import io.jnftables.client.CallOptions;
+import io.jnftables.client.Fidelity;
 import io.jnftables.client.Nftables;
 import io.jnftables.json.JsonCodec;
 import io.jnftables.model.Command;
+import io.jnftables.model.RawNodes;
 import io.jnftables.model.Ruleset;
 import io.jnftables.model.Table;
 import io.jnftables.model.Verb;
 import io.jnftables.query.Query;
+import io.jnftables.text.NftText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,22 +31,26 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * Predicate<Table> mine = t -> t.name().startsWith("app_");
- * Backup.save(nft, Path.of("/var/lib/app/firewall.json"), mine);
+ * Backup.save(nft, Path.of("/var/lib/app/firewall.nft"), mine);
  * …
- * Backup.restore(nft, Path.of("/var/lib/app/firewall.json"), mine);  // one transaction
+ * Backup.restore(nft, Path.of("/var/lib/app/firewall.nft"), mine);  // one transaction
  * }</pre>
  *
- * The file is a libnftables JSON document of {@code add} commands (handles left out), so {@code nft
- * -j -f} can apply it to an empty ruleset too. Restoring deletes every owned table that is live and
- * adds the saved ones, all in one transaction: the owned tables are exactly as saved afterwards, or
- * unchanged if the kernel refuses anything. Tables not owned are never touched.
+ * The live tables are captured at full fidelity ({@link Fidelity#TEXT}: nft 1.0.6's JSON listing
+ * drops {@code typeof}, table flags, chain devices and more). The file is an nft script of {@code
+ * add} commands (handles left out), which {@code nft -f} can apply too; a file whose name ends in
+ * {@code .json} is written as a libnftables JSON document instead, for tools that want JSON, and
+ * then holds only what nft's JSON can say. Restoring deletes every owned table that is live and
+ * adds the saved ones, all in one transaction, sent as nft text when the batch can be said in
+ * text: the owned tables are exactly as saved afterwards, or unchanged if the kernel refuses
+ * anything. Tables not owned are never touched.
  */
 public final class Backup {
   private Backup() {}
 
   /** The owned tables of the live ruleset as the commands that recreate them. */
   public static Batch capture(Nftables nft, Predicate<Table> owned) {
-    return capture(Query.of(nft).ruleset(), owned);
+    return capture(Query.of(nft, Fidelity.TEXT).ruleset(), owned);
   }
 
   /** The owned tables of a listing as the commands that recreate them. */
@@ -57,13 +65,16 @@ public final class Backup {
     return b;
   }
 
-  /** Writes a batch as a libnftables JSON document, through a temporary file and a rename. */
+  /**
+   * Writes a batch as an nft script (or, for a {@code .json} file, a libnftables JSON document),
+   * through a temporary file and a rename.
+   */
   public static void write(Batch batch, Path file) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
       try {
-        Files.write(tmp, batch.toJsonBytes());
+        Files.write(tmp, isJson(file) ? batch.toJsonBytes() : NftText.print(batch).getBytes(StandardCharsets.UTF_8));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
@@ -73,10 +84,13 @@ public final class Backup {
     }
   }
 
-  /** Reads a saved document back as a batch. */
+  /** Reads a saved file back as a batch: a JSON document if it is one, else an nft script. */
   public static Batch read(Path file) {
     try {
-      return Batch.of(JsonCodec.decodeCommands(Files.readString(file, StandardCharsets.UTF_8)));
+      String content = Files.readString(file, StandardCharsets.UTF_8);
+      return content.stripLeading().startsWith("{")
+          ? Batch.of(JsonCodec.decodeCommands(content))
+          : NftText.parseRuleset(content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -119,6 +133,14 @@ public final class Backup {
   }
 
   public static void restore(Nftables nft, Batch saved, Predicate<Table> owned) {
-    nft.submit(restoreBatch(saved, nft.listRuleset(), owned));
+    Batch batch = restoreBatch(saved, nft.listRuleset(), owned);
+    // Text carries what nft 1.0.6's JSON input drops; a raw node (JSON the model could not read)
+    // can only go back as JSON.
+    boolean raw = batch.commands().stream().anyMatch(c -> RawNodes.count(c) > 0);
+    nft.submit(batch, raw ? CallOptions.defaults() : CallOptions.defaults().asText());
+  }
+
+  private static boolean isJson(Path file) {
+    return file.getFileName().toString().endsWith(".json");
   }
 }

@@ -79,7 +79,7 @@ public final class RoundTrip {
     try (Nftables nft = SampleRunner.open(args)) {
       SampleRunner.apply(nft, "round trip: the starting point", batch());
 
-      Path backup = Files.createTempFile("jnftables-backup-", ".json");
+      Path backup = Files.createTempFile("jnftables-backup-", ".nft");
       try {
         Backup.save(nft, backup, OWNED);
         System.out.println("# backed up the owned tables to " + backup);

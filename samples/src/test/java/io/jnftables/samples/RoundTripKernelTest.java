@@ -25,7 +25,7 @@ class RoundTripKernelTest {
     List<String> policy = RoundTrip.inputRules(nft);
     assertEquals(4, policy.size());
     assertTrue(RoundTrip.drift(nft).inSync());
-    Path backup = dir.resolve("firewall.json");
+    Path backup = dir.resolve("firewall.nft");
     Backup.save(nft, backup, RoundTrip.OWNED);
 
     nft.submit(RoundTrip.importModifyReapply(nft.listRuleset()));

@@ -160,7 +160,9 @@ class BenchmarkSmokeTest {
 
   private static List<BenchmarkListEntry> benchmarkList() throws IOException {
     try (InputStream in = BenchmarkSmokeTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
-      assertTrue(in != null, "no " + BenchmarkList.BENCHMARK_LIST + ": the JMH annotation processor did not run");
+      if (in == null) {
+        throw new IllegalStateException("no " + BenchmarkList.BENCHMARK_LIST + ": the JMH annotation processor did not run");
+      }
       return BenchmarkList.readBenchmarkList(in);
     }
   }

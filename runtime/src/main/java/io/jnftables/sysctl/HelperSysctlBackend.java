@@ -137,14 +137,7 @@ public final class HelperSysctlBackend implements SysctlBackend {
     boolean readonly = parts.length > 1 && parts[1].equals("readonly");
     SysctlParameter param = p.parameter();
     if (errno == ENOENT) {
-      String why;
-      if (param.scope() == SysctlParameter.Scope.INITIAL_NAMESPACE_ONLY) {
-        why = "it exists only in the initial network namespace";
-      } else if (p.interfaceName().isPresent()) {
-        why = "is there an interface named \"" + p.interfaceName().get() + "\" in it?";
-      } else {
-        why = "the kernel does not provide it here (module not loaded, or the protocol disabled)";
-      }
+      String why = p.whyMissing();
       return new SysctlException(SysctlException.Reason.NOT_PRESENT, name,
           name + " does not exist in the helper's network namespace: " + why);
     }

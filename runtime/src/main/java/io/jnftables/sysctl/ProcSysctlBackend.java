@@ -205,14 +205,7 @@ public final class ProcSysctlBackend implements SysctlBackend {
     String name = p.name();
     SysctlParameter param = p.parameter();
     if (e instanceof NoSuchFileException) {
-      String why;
-      if (param.scope() == SysctlParameter.Scope.INITIAL_NAMESPACE_ONLY) {
-        why = "it exists only in the initial network namespace";
-      } else if (p.interfaceName().isPresent()) {
-        why = "is there an interface named \"" + p.interfaceName().get() + "\" in it?";
-      } else {
-        why = "the kernel does not provide it here (module not loaded, or the protocol disabled)";
-      }
+      String why = p.whyMissing();
       return new SysctlException(
           SysctlException.Reason.NOT_PRESENT,
           name,

@@ -360,6 +360,17 @@ public final class SysctlParameter {
     private final String relativePath;
     private final @Nullable String interfaceName;
 
+    /** Why a namespace may lack this sysctl: said the same by every backend that finds it missing. */
+    String whyMissing() {
+      if (parameter.scope() == Scope.INITIAL_NAMESPACE_ONLY) {
+        return "it exists only in the initial network namespace";
+      }
+      if (interfaceName != null) {
+        return "is there an interface named \"" + interfaceName + "\" in it?";
+      }
+      return "the kernel does not provide it here (module not loaded, or the protocol disabled)";
+    }
+
     Resolved(
         SysctlParameter parameter, String name, String relativePath, @Nullable String interfaceName) {
       this.parameter = parameter;

@@ -1,5 +1,6 @@
 package io.jnftables.batch;
 
+import io.jnftables.testing.LineDiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -146,7 +147,7 @@ class RoundTripConformanceKernelTest {
           same++;
           asNftItself.add(id);
         } else {
-          failures.add(id + ": listed differently after reapply as text\n" + diff(before, after));
+          failures.add(id + ": listed differently after reapply as text\n" + LineDiff.of(before, after, "before", "after"));
         }
       } catch (NftablesException e) {
         failures.add(id + ": reapply as text refused: " + e.getMessage().lines().findFirst().orElse("")
@@ -212,24 +213,6 @@ class RoundTripConformanceKernelTest {
   /** The listing without the countdowns of element expiry, which move on between two listings. */
   static String withoutExpiry(String listing) {
     return EXPIRES.matcher(listing).replaceAll("");
-  }
-
-  /** The lines that differ, with their numbers. */
-  static String diff(String expected, String actual) {
-    String[] e = expected.split("\n", -1);
-    String[] a = actual.split("\n", -1);
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    for (int i = 0; i < Math.max(e.length, a.length) && shown < 8; i++) {
-      String x = i < e.length ? e[i] : "<none>";
-      String y = i < a.length ? a[i] : "<none>";
-      if (!x.equals(y)) {
-        sb.append("  line ").append(i + 1).append("\n    before: ").append(x).append("\n    after:  ").append(y)
-            .append('\n');
-        shown++;
-      }
-    }
-    return sb.toString();
   }
 
   static final List<String> TRUNCATED = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.jnftables.text;
 
+import io.jnftables.testing.LineDiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ class NftTextRulesetsKernelTest {
       if (viaText != null && expected.equals(viaText.fromText())) {
         passed++;
       } else if (viaText != null) {
-        misses.add("DIFF " + id + "\n" + diff(expected, viaText.fromText()));
+        misses.add("DIFF " + id + "\n" + LineDiff.of(expected, viaText.fromText(), "nft", "ours"));
       }
       if (jsonComparable) {
         if (viaText != null && expected.equals(viaText.fromJson())) {
@@ -183,23 +184,5 @@ class NftTextRulesetsKernelTest {
       }
     }
     return true;
-  }
-
-  /** The lines that differ, with their numbers: enough to see what went wrong. */
-  static String diff(String expected, String actual) {
-    String[] e = expected.split("\n", -1);
-    String[] a = actual.split("\n", -1);
-    StringBuilder sb = new StringBuilder();
-    int shown = 0;
-    for (int i = 0; i < Math.max(e.length, a.length) && shown < 8; i++) {
-      String x = i < e.length ? e[i] : "<none>";
-      String y = i < a.length ? a[i] : "<none>";
-      if (!x.equals(y)) {
-        sb.append("  line ").append(i + 1).append("\n    nft:  ").append(x).append("\n    ours: ").append(y)
-            .append('\n');
-        shown++;
-      }
-    }
-    return sb.toString();
   }
 }

@@ -8,7 +8,12 @@ import io.jnftables.libnft.OutputFlags;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.sysctl.ProcSysctlBackend;
 import io.jnftables.sysctl.SysctlBackend;
+import io.jnftables.netlink.NetlinkException;
+import io.jnftables.netlink.NetlinkSocket;
+import io.jnftables.netlink.NfnetlinkTransport;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -21,6 +26,9 @@ import java.util.Optional;
  */
 public final class LibnftablesExecutor implements NftExecutor {
   private final NftContext context;
+  private final Object socketLock = new Object();
+  private @Nullable NetlinkSocket socket; // guarded by socketLock; opened on first use
+  private boolean closed; // guarded by socketLock
 
   private LibnftablesExecutor(NftContext context) {
     this.context = context;
@@ -90,8 +98,34 @@ public final class LibnftablesExecutor implements NftExecutor {
     return Optional.of(ProcSysctlBackend.on(context.thread()));
   }
 
+  /** A netlink socket of its own, created on the context's thread (so in its namespace). */
+  @Override
+  public Optional<NfnetlinkTransport> nfnetlink() {
+    return Optional.of(this::transact);
+  }
+
+  private byte[] transact(byte[] messages, @Nullable Duration timeout) {
+    NetlinkSocket s;
+    synchronized (socketLock) {
+      if (closed) {
+        throw new NetlinkException("the executor is closed", false);
+      }
+      if (socket == null) {
+        socket = NetlinkSocket.open(context.thread());
+      }
+      s = socket;
+    }
+    return s.transact(messages, timeout);
+  }
+
   @Override
   public void close() {
+    synchronized (socketLock) {
+      closed = true;
+      if (socket != null) {
+        socket.close();
+      }
+    }
     context.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.jnftables.client;
 
+import io.jnftables.netlink.NfnetlinkTransport;
 import io.jnftables.sysctl.SysctlBackend;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,6 +33,17 @@ public interface NftExecutor extends AutoCloseable {
    * borrowed (closing it does nothing) and valid while the executor is open.
    */
   default Optional<SysctlBackend> sysctlBackend() {
+    return Optional.empty();
+  }
+
+  /**
+   * Where nf_tables netlink messages can be sent directly in the executor's namespace, if it can:
+   * the in-process executor through a socket of its own, the helper executor through its helper.
+   * Used for element updates that need no libnftables (see
+   * {@link io.jnftables.nfnetlink.ElementUpdates}); test doubles have none, so every batch reaches
+   * them as JSON.
+   */
+  default Optional<NfnetlinkTransport> nfnetlink() {
     return Optional.empty();
   }
 

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnftables.batch.Batch;
 import io.jnftables.client.Nftables;
 import io.jnftables.model.Command;
+import io.jnftables.model.Element;
 import io.jnftables.model.RawObject;
+import io.jnftables.model.expr.StringLiteral;
 import io.jnftables.model.Verb;
+import io.jnftables.annotations.Family;
+import java.util.List;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.io.IOException;
@@ -126,10 +130,9 @@ final class BenchNetns implements AutoCloseable {
     return Batch.builder().command(new Command(Verb.DELETE, element(set, n))).build();
   }
 
-  private static RawObject element(String set, int n) {
-    ObjectNode el = JsonNodeFactory.instance.objectNode().put("family", "inet").put("table", "bench").put("name", set);
-    el.putArray("elem").add(RuleBatches.host(n));
-    return new RawObject("element", el);
+  /** Typed, as an application builds it, so that the client may write it to the kernel directly. */
+  private static Element element(String set, int n) {
+    return Element.of(Family.INET, "bench", set, List.of(new StringLiteral(RuleBatches.host(n))));
   }
 
   /** {@code add set inet bench NAME { type ipv4_addr; }}. */

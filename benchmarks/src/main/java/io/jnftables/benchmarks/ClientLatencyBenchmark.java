@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of the smallest update, adding one element to a set, three ways in the same run and the
- * same namespace: the in-process client, the client through the privileged helper, and spawning
- * {@code nft -j -f -} per update (what a Java program without this library does). Read p50 from
+ * Latency of the smallest update, adding one element to a set, four ways in the same run and the
+ * same namespace: the in-process client (which writes element updates to the kernel directly), the
+ * in-process client with direct updates turned off (libnftables for everything), the client
+ * through the privileged helper, and spawning {@code nft -j -f -} per update (what a Java program
+ * without this library does). Read p50 from
  * the sample-time percentiles. Needs root; works in a named namespace it creates and deletes.
  *
  * <p>Every call adds a new address. With {@code setSize=growing} the sets keep them (the way this
@@ -43,6 +45,7 @@ public class ClientLatencyBenchmark {
   private BenchNetns netns;
   private Nftables inProcess;
   private Nftables helper;
+  private Nftables viaLibnftables;
   private NetnsThread spawner; // children inherit its namespace
   @Param({"bounded", "growing"})
   public String setSize;
@@ -55,9 +58,11 @@ public class ClientLatencyBenchmark {
     netns = new BenchNetns();
     inProcess = netns.inProcess();
     helper = Nftables.builder().netns(netns.target).backend(Nftables.Backend.HELPER).probeCapabilities(false).open();
+    viaLibnftables = Nftables.builder().netns(netns.target).directElementUpdates(false).probeCapabilities(false).open();
     spawner = NetnsThread.start(netns.target);
     inProcess.submit(Batch.builder().add(Table.of(Family.INET, "bench"))
-        .add(BenchNetns.set("inproc")).add(BenchNetns.set("helper")).add(BenchNetns.set("spawn")).build());
+        .add(BenchNetns.set("inproc")).add(BenchNetns.set("helper")).add(BenchNetns.set("spawn"))
+        .add(BenchNetns.set("libnft")).build());
   }
 
   /**
@@ -73,6 +78,7 @@ public class ClientLatencyBenchmark {
       switch (lastSet) {
         case "inproc" -> inProcess.submit(delete);
         case "helper" -> helper.submit(delete);
+        case "libnft" -> viaLibnftables.submit(delete);
         default -> BenchNetns.spawn(spawner, delete.toJsonBytes(), "nft", "-j", "-f", "-");
       }
       lastSet = null;
@@ -83,6 +89,7 @@ public class ClientLatencyBenchmark {
   public void tearDown() {
     inProcess.close();
     helper.close();
+    viaLibnftables.close();
     spawner.close();
     netns.close();
   }
@@ -92,6 +99,16 @@ public class ClientLatencyBenchmark {
   public Object addElementInProcess() {
     lastSet = "inproc";
     return inProcess.submit(BenchNetns.addElement("inproc", next++));
+  }
+
+  /**
+   * The library in this JVM with direct element updates turned off: every update goes through
+   * libnftables (and its cache rebuild), as before direct updates existed.
+   */
+  @Benchmark
+  public Object addElementInProcessLibnftables() {
+    lastSet = "libnft";
+    return viaLibnftables.submit(BenchNetns.addElement("libnft", next++));
   }
 
   /** The library through the privileged helper process (frames over a pipe). */

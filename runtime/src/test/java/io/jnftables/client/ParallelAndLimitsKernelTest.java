@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.model.Chain;
+import io.jnftables.model.Command;
 import io.jnftables.model.NamedSet;
 import io.jnftables.model.RawObject;
 import io.jnftables.model.Rule;
@@ -40,7 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ParallelAndLimitsKernelTest {
 
   /**
-   * 4 threads on 4 namespaces, 1,000 mixed operations each (add element, add rule with an
+   * 4 threads on 4 namespaces, 1,000 mixed operations each (add element, half as raw JSON through
+   * libnftables and half typed, written directly; add rule with an
    * interface name, list the set, list the chain, dry run), checked against what each thread
    * expects. In-process calls are serialized by the process-wide lock; helper calls run in four
    * processes in parallel.
@@ -73,9 +75,15 @@ class ParallelAndLimitsKernelTest {
             try {
               switch (i % 5) {
                 case 0 -> {
-                  ObjectNode el = JsonNodeFactory.instance.objectNode().put("family", "inet").put("table", "t").put("name", "s");
-                  el.putArray("elem").add("10." + thread + "." + (i >> 8) + "." + (i & 255));
-                  nft.submit(Batch.builder().add(new RawObject("element", el)).build());
+                  String address = "10." + thread + "." + (i >> 8) + "." + (i & 255);
+                  if (i % 10 == 0) { // raw JSON: through libnftables
+                    ObjectNode el = JsonNodeFactory.instance.objectNode().put("family", "inet").put("table", "t").put("name", "s");
+                    el.putArray("elem").add(address);
+                    nft.submit(Batch.builder().add(new RawObject("element", el)).build());
+                  } else { // typed: written to the kernel directly, outside the libnftables lock
+                    nft.submit(Batch.of(List.of(Command.add(io.jnftables.model.Element.of(Family.INET, "t", "s",
+                        List.of(new StringLiteral(address)))))));
+                  }
                   elements++;
                 }
                 case 1 -> {
@@ -136,6 +144,9 @@ class ParallelAndLimitsKernelTest {
     }
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
     assertEquals(0, p.exitValue(), out); // 134 would be the abort
+    if (out.contains("COMMITTED")) {
+      assertTrue(out.contains("DIRECT 1 listed"), out);
+    }
     if (backend == Nftables.Backend.HELPER) { // the helper's descriptors are its own
       assertTrue(out.contains("COMMITTED table inet many"), out);
     } else { // libnftables was first used with every low number taken: refused, with the way out
@@ -155,6 +166,12 @@ class ParallelAndLimitsKernelTest {
           .backend(Nftables.Backend.valueOf(args[0])).open()) {
         nft.submit(Batch.builder().add(Table.of(Family.INET, "many")).build());
         System.out.println("COMMITTED " + nft.listRulesetText().lines().findFirst().orElse("").replace(" {", ""));
+        // An element update written directly: its netlink socket has a descriptor above 2,000.
+        nft.runText("add set inet many s { type ipv4_addr; }");
+        nft.submit(Batch.of(List.of(Command.add(io.jnftables.model.Element.of(Family.INET, "many", "s",
+            List.of(new StringLiteral("10.20.30.40")))))));
+        System.out.println("DIRECT " + nft.directCounts()[0] + " "
+            + (nft.listText(Listing.set(Family.INET, "many", "s")).contains("10.20.30.40") ? "listed" : "missing"));
       } catch (NftablesException e) {
         System.out.println("REFUSED " + e.getMessage());
       }

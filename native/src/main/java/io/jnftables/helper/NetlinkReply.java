@@ -1,5 +1,6 @@
 package io.jnftables.helper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,7 +33,7 @@ public final class NetlinkReply {
     int e = 0;
     String call = "";
     if (rc == NftHelper.RC_ERRNO) { // "ERRNO CALL", e.g. "105 recv"
-      String text = new String(output, java.nio.charset.StandardCharsets.US_ASCII).strip();
+      String text = new String(output, StandardCharsets.US_ASCII).strip();
       int space = text.indexOf(' ');
       try {
         e = Integer.parseInt(space < 0 ? text : text.substring(0, space));

@@ -12,9 +12,9 @@
  *   request  = u64 id, u32 output_flags (NFT_CTX_OUTPUT_*), u32 options, body
  *              options: bit 0 dry run (RUN only); bits 24-31 the operation (0 = RUN)
  *   response = u64 id, i32 rc (0 ok, -1 nft error, -2 refused by the helper, -3 a system call
- *              failed: output is "ERRNO" or "ERRNO readonly"), u32 output length, output bytes,
- *              error bytes (the rest)
- * Operations (bodies; no NUL anywhere except inside binary fields):
+ *              failed: output is "ERRNO" or "ERRNO readonly" for sysctls, "ERRNO CALL" for
+ *              NETLINK), u32 output length, output bytes, error bytes (the rest)
+ * Operations (bodies; no NUL anywhere except inside binary fields and NETLINK's body):
  *   0 RUN             nft text or libnftables JSON (with the JSON output flag)
  *   1 SYSCTL_READ     a path below /proc/sys, e.g. "net/ipv4/ip_forward"; output: the value
  *                     without its trailing newline
@@ -29,6 +29,25 @@
  *   6 COMMIT_ROLLBACK u64 commit id: runs the rollback now
  *   7 COMMIT_STATUS   u64 commit id; output: armed | confirmed | rolled-back:CAUSE |
  *                     rollback-failed:CAUSE (CAUSE: deadline, request), error: nft's message
+ *   8 NETLINK         raw nf_tables netlink messages back to back (headers in host byte order),
+ *                     relayed to the kernel in ONE sendmsg on the helper's NETLINK_NETFILTER
+ *                     socket (opened on first use; NETLINK_CAP_ACK, NETLINK_EXT_ACK). Output
+ *                     (rc 0): the kernel's answers back to back, exact bytes; kernel errors are
+ *                     NLMSG_ERROR messages in it, not helper errors. Answers are read until every
+ *                     message with NLM_F_ACK has its NLMSG_ERROR, or an NLMSG_ERROR answers one
+ *                     without it (a refused batch begin), waiting with poll() at most 5 s; then
+ *                     what is still queued is read without waiting. Answers whose sequence
+ *                     number is none of the request's are dropped. rc -3: output "ERRNO CALL",
+ *                     CALL one of socket, setsockopt, sendmsg (nothing reached the kernel), poll,
+ *                     recv (the messages were sent). Refused (rc -2, nothing sent) unless the body
+ *                     is well-formed (each nlmsg_len >= 20, NLMSG_ALIGNed back to back, ending at
+ *                     the end of the body, NLM_F_REQUEST on each) and is either
+ *                       - ONE batch: BATCH_BEGIN, one or more NEWSETELEM/DELSETELEM, BATCH_END
+ *                         (begin and end with res_id nf_tables and without NLM_F_ACK), or
+ *                       - one or more lookups: GETSET, GETGEN, without NLM_F_DUMP bits.
+ *                     Set elements only: this door does not change tables, chains, rules, sets
+ *                     or objects. It exists because libnftables 1.0.6 rebuilds its whole cache on
+ *                     every command (~100 µs for one element); a direct exchange costs a few µs.
  * Sysctl paths are checked against this helper's own copy of the whitelist
  * (jnft-sysctl-whitelist.h, generated from the Java whitelist and compared with it by a test),
  * whatever the JVM sent, and opened one component at a time with O_NOFOLLOW below /proc/sys/net.
@@ -41,7 +60,7 @@
  * nobody is left who could confirm, so waiting for the deadline would only keep an unconfirmed
  * ruleset in place longer. Only SIGKILL (or a crash of the helper) loses the timer.
  *
- * The first frame the helper writes is a greeting: id 0, rc 0, output "jnft-helper 2".
+ * The first frame the helper writes is a greeting: id 0, rc 0, output "jnft-helper 3".
  * Requests are answered in order. A request over 10 MiB is answered with rc -2 and skipped;
  * the helper goes on. End of input ends the helper (exit 0).
  *
@@ -51,7 +70,9 @@
  *   3. drop every capability but CAP_NET_ADMIN from the bounding, inheritable, permitted,
  *      effective and ambient sets; set no_new_privs; make the process not dumpable;
  *   4. create the libnftables context (its netlink socket is bound to the namespace now).
- * It never executes anything (no shell, no exec).
+ * It never executes anything (no shell, no exec). The NETLINK operation's socket is opened later,
+ * on first use, with only CAP_NET_ADMIN left (all that nf_tables changes need); it belongs to the
+ * namespace the helper is in by then.
  *
  * Writing /proc/sys/net needs no capability but CAP_NET_ADMIN: the kernel checks net sysctls
  * with its own permission hook (net_ctl_permissions: the owner's mode bits for a process that
@@ -65,6 +86,9 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <linux/capability.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netlink.h>
 #include <nftables/libnftables.h>
 #include <poll.h>
 #include <sched.h>
@@ -75,6 +99,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -82,7 +107,7 @@
 
 #include "jnft-sysctl-whitelist.h"
 
-#define PROTOCOL_GREETING "jnft-helper 2"
+#define PROTOCOL_GREETING "jnft-helper 3"
 #define MAX_REQUEST (10u * 1024u * 1024u) /* bytes of body, header included */
 #define REQUEST_HEADER 16u
 #define OPT_DRY_RUN 1u
@@ -95,6 +120,7 @@
 #define OP_COMMIT_CONFIRM 5u
 #define OP_COMMIT_ROLLBACK 6u
 #define OP_COMMIT_STATUS 7u
+#define OP_NETLINK 8u
 #define RC_NFT_ERROR (-1)
 #define RC_REFUSED (-2)
 #define RC_ERRNO (-3)
@@ -370,9 +396,11 @@ static uint64_t get_u64(const unsigned char *p) {
   return ((uint64_t)get_u32(p) << 32) | get_u32(p + 4);
 }
 
-/* `out` and `err` must not point into libnftables' buffers: a rollback may run while writing. */
-static void respond(const unsigned char id[8], int32_t rc, const char *out, const char *err) {
-  size_t out_len = strlen(out), err_len = strlen(err);
+/* `out` and `err` must not point into libnftables' buffers: a rollback may run while writing.
+   The output is binary-safe (`out_len` bytes, NULs included); the error is text. */
+static void respond_bytes(const unsigned char id[8], int32_t rc, const void *out, size_t out_len,
+                          const char *err) {
+  size_t err_len = strlen(err);
   unsigned char head[4 + 8 + 4 + 4];
   put_u32(head, (uint32_t)(8 + 4 + 4 + out_len + err_len));
   memcpy(head + 4, id, 8);
@@ -381,6 +409,10 @@ static void respond(const unsigned char id[8], int32_t rc, const char *out, cons
   write_full(out_fd, head, sizeof head);
   write_full(out_fd, out, out_len);
   write_full(out_fd, err, err_len);
+}
+
+static void respond(const unsigned char id[8], int32_t rc, const char *out, const char *err) {
+  respond_bytes(id, rc, out, strlen(out), err);
 }
 
 static void respond_refused(const unsigned char id[8], const char *fmt, ...) {
@@ -800,6 +832,458 @@ static void commit_op(const unsigned char id[8], uint32_t op, const unsigned cha
           commit.error ? commit.error : "");
 }
 
+/* ---------------------------------------------------------------- netlink relay */
+
+/*
+ * OP_NETLINK relays nf_tables set element updates to the kernel without libnftables, whose 1.0.6
+ * rebuilds its whole cache on every command (~80-130 µs for one element; a direct exchange costs
+ * a few µs). The helper keeps least privilege here too: it relays element updates and the two
+ * lookups they need, nothing else (no table, chain, rule, set or object changes).
+ */
+#define NFT_TYPE(m) ((NFNL_SUBSYS_NFTABLES << 8) | (m))
+#define NL_DUMP_BITS 0x300u  /* NLM_F_ROOT | NLM_F_MATCH: any of them makes a get a dump */
+#define NL_WAIT_MS 5000      /* for the answers; the kernel has queued them before sendmsg returns */
+#define NL_RCVBUF (4 << 20)  /* answers that may be queued (the kernel doubles it for overhead) */
+
+static int nl_fd = -1;   /* one NETLINK_NETFILTER socket, opened on first use */
+static int nl_sndbuf;    /* its send buffer as the kernel reports it (a request must fit) */
+static int nl_dirty;     /* an exchange ended early: drain what is left before the next one */
+/* One datagram. The kernel's answers to element updates and single lookups are far smaller; only
+   dumps (never relayed) come in skbs of up to ~32 KiB. MSG_TRUNC tells if one did not fit. */
+static unsigned char nl_buf[128 * 1024];
+
+static const char *const NFT_MSG_NAMES[] = {
+    "NEWTABLE", "GETTABLE", "DELTABLE", "NEWCHAIN", "GETCHAIN", "DELCHAIN", "NEWRULE", "GETRULE",
+    "DELRULE", "NEWSET", "GETSET", "DELSET", "NEWSETELEM", "GETSETELEM", "DELSETELEM", "NEWGEN",
+    "GETGEN", "TRACE", "NEWOBJ", "GETOBJ", "DELOBJ", "GETOBJ_RESET", "NEWFLOWTABLE",
+    "GETFLOWTABLE", "DELFLOWTABLE", "GETRULE_RESET", "DESTROYTABLE", "DESTROYCHAIN",
+    "DESTROYRULE", "DESTROYSET", "DESTROYSETELEM", "DESTROYOBJ", "DESTROYFLOWTABLE",
+    "GETSETELEM_RESET"};
+
+static void nl_type_name(uint16_t type, char *buf, size_t n) {
+  unsigned subsys = type >> 8, msg = type & 0xffu;
+  if (type == NFNL_MSG_BATCH_BEGIN) {
+    snprintf(buf, n, "batch begin");
+  } else if (type == NFNL_MSG_BATCH_END) {
+    snprintf(buf, n, "batch end");
+  } else if (type < NLMSG_MIN_TYPE) {
+    snprintf(buf, n, "netlink control message 0x%04x", type);
+  } else if (subsys == NFNL_SUBSYS_NFTABLES && msg < sizeof NFT_MSG_NAMES / sizeof NFT_MSG_NAMES[0]) {
+    snprintf(buf, n, "nf_tables %s (type 0x%04x)", NFT_MSG_NAMES[msg], type);
+  } else {
+    snprintf(buf, n, "nfnetlink subsystem %u message %u (type 0x%04x)", subsys, msg, type);
+  }
+}
+
+/* What the exchange needs of each request message; sorted by sequence number, then order. */
+struct nl_msg {
+  uint32_t seq;
+  uint32_t index;
+  uint8_t ack;      /* carries NLM_F_ACK: its NLMSG_ERROR (ack or error) is waited for */
+  uint8_t answered; /* an NLMSG_ERROR with its sequence number came */
+};
+
+#define NL_REFUSE(...)                 \
+  do {                                 \
+    snprintf(why, why_len, __VA_ARGS__); \
+    return 0;                          \
+  } while (0)
+
+/*
+ * Checks a request (see the protocol comment): either exactly one nf_tables batch (begin, one or
+ * more NEWSETELEM/DELSETELEM, end) or one or more single lookups (GETSET, GETGEN). Nothing else:
+ * the kernel ignores whatever follows a batch's end and refuses a batch after other messages.
+ * Returns the number of messages, filling `msgs` (room for len / 20), or 0 with `why` set.
+ */
+static size_t nl_check(const unsigned char *body, uint32_t len, struct nl_msg *msgs, char *why,
+                       size_t why_len) {
+  enum { START, LOOKUPS, IN_BATCH, BATCH_ENDED } mode = START;
+  size_t n = 0, elements = 0;
+  uint32_t off = 0;
+  char name[96];
+  if (len == 0) {
+    NL_REFUSE("the request is empty");
+  }
+  while (off < len) {
+    struct nlmsghdr h;
+    uint32_t left = len - off;
+    if (left < sizeof h) {
+      NL_REFUSE("message %zu at offset %u is truncated: %u bytes left, a header needs %zu", n, off,
+                left, sizeof h);
+    }
+    memcpy(&h, body + off, sizeof h);
+    if (h.nlmsg_len < NLMSG_HDRLEN + 4) {
+      NL_REFUSE("message %zu at offset %u: its length %u is shorter than a header and its nfgenmsg"
+                " (%u bytes)", n, off, h.nlmsg_len, NLMSG_HDRLEN + 4);
+    }
+    if (h.nlmsg_len > left) {
+      NL_REFUSE("message %zu at offset %u: its length %u goes beyond the end of the request (%u"
+                " bytes left)", n, off, h.nlmsg_len, left);
+    }
+    uint32_t step = NLMSG_ALIGN(h.nlmsg_len);
+    if (step > left && h.nlmsg_len != left) { /* the last one may lack its padding, no more */
+      NL_REFUSE("message %zu at offset %u: %u stray bytes follow it", n, off, left - h.nlmsg_len);
+    }
+    nl_type_name(h.nlmsg_type, name, sizeof name);
+    if (!(h.nlmsg_flags & NLM_F_REQUEST)) {
+      NL_REFUSE("message %zu (%s) lacks NLM_F_REQUEST", n, name);
+    }
+    if (mode == BATCH_ENDED) {
+      NL_REFUSE("message %zu (%s) follows the end of the batch: the kernel ignores what follows it"
+                " (one batch per request, lookups in requests of their own)", n, name);
+    }
+    uint16_t type = h.nlmsg_type;
+    if (type == NFNL_MSG_BATCH_BEGIN || type == NFNL_MSG_BATCH_END) {
+      unsigned res_id = ((unsigned)body[off + 18] << 8) | body[off + 19]; /* big-endian */
+      if (res_id != NFNL_SUBSYS_NFTABLES) {
+        NL_REFUSE("message %zu (%s) is for nfnetlink subsystem %u: only nf_tables (%u) batches are"
+                  " relayed", n, name, res_id, NFNL_SUBSYS_NFTABLES);
+      }
+      if (h.nlmsg_flags & NLM_F_ACK) {
+        NL_REFUSE("message %zu (%s) asks for an ack: kernels ack a batch's begin and end only in"
+                  " some versions and cases, so the answer could not be waited for", n, name);
+      }
+      if (type == NFNL_MSG_BATCH_BEGIN) {
+        if (mode != START) {
+          NL_REFUSE("message %zu (%s): a batch must be the whole request (%s)", n, name,
+                    mode == IN_BATCH ? "no batch inside a batch"
+                                     : "the kernel refuses a batch after other messages");
+        }
+        mode = IN_BATCH;
+      } else {
+        if (mode != IN_BATCH) {
+          NL_REFUSE("message %zu (%s) ends no batch", n, name);
+        }
+        if (elements == 0) {
+          NL_REFUSE("message %zu (%s) ends an empty batch", n, name);
+        }
+        mode = BATCH_ENDED;
+      }
+    } else if (type == NFT_TYPE(NFT_MSG_NEWSETELEM) || type == NFT_TYPE(NFT_MSG_DELSETELEM)) {
+      if (mode != IN_BATCH) {
+        NL_REFUSE("message %zu (%s) is outside a batch: element updates go between a batch begin"
+                  " and its end", n, name);
+      }
+      elements++;
+    } else if (type == NFT_TYPE(NFT_MSG_GETSET) || type == NFT_TYPE(NFT_MSG_GETGEN)) {
+      if (mode == IN_BATCH) {
+        NL_REFUSE("message %zu (%s) is inside a batch: lookups go outside batches", n, name);
+      }
+      if (h.nlmsg_flags & NL_DUMP_BITS) {
+        NL_REFUSE("message %zu (%s) asks for a dump (NLM_F_DUMP bits 0x%x): only single lookups are"
+                  " relayed", n, name, h.nlmsg_flags & NL_DUMP_BITS);
+      }
+      mode = LOOKUPS;
+    } else {
+      NL_REFUSE("message %zu: %s is not relayed; this operation carries set element updates"
+                " (NEWSETELEM, DELSETELEM in one batch) and the lookups they need (GETSET, GETGEN),"
+                " nothing else", n, name);
+    }
+    msgs[n].seq = h.nlmsg_seq;
+    msgs[n].index = (uint32_t)n;
+    msgs[n].ack = (h.nlmsg_flags & NLM_F_ACK) != 0;
+    msgs[n].answered = 0;
+    n++;
+    off += step > left ? left : step;
+  }
+  if (mode == IN_BATCH) {
+    NL_REFUSE("the batch has no end (a batch end must close it)");
+  }
+  return n;
+}
+
+static int nl_msg_order(const void *a, const void *b) {
+  const struct nl_msg *x = a, *y = b;
+  if (x->seq != y->seq) {
+    return x->seq < y->seq ? -1 : 1;
+  }
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The first request message with sequence number `seq`, or NULL. */
+static struct nl_msg *nl_find(struct nl_msg *msgs, size_t n, uint32_t seq) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (msgs[mid].seq < seq) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < n && msgs[lo].seq == seq ? &msgs[lo] : NULL;
+}
+
+struct nl_out {
+  unsigned char *p;
+  size_t len, cap;
+  int failed; /* out of memory */
+};
+
+static void nl_append(struct nl_out *o, const unsigned char *p, size_t n) {
+  if (o->failed) {
+    return;
+  }
+  if (o->len + n > o->cap) {
+    size_t cap = o->cap ? o->cap : 4096;
+    while (cap < o->len + n) {
+      cap *= 2;
+    }
+    unsigned char *bigger = realloc(o->p, cap);
+    if (bigger == NULL) {
+      o->failed = 1;
+      return;
+    }
+    o->p = bigger;
+    o->cap = cap;
+  }
+  memcpy(o->p + o->len, p, n);
+  o->len += n;
+}
+
+/*
+ * Takes one datagram of answers: keeps those whose sequence number is one of the request's (in
+ * order, exact bytes), and marks the messages their NLMSG_ERRORs answer. Returns 1 when the
+ * exchange is complete: every message with NLM_F_ACK is answered, or an error answered a message
+ * without it (a refused batch begin: nothing else comes).
+ */
+static int nl_take(const unsigned char *d, size_t n, struct nl_msg *msgs, size_t count,
+                   size_t *outstanding, struct nl_out *out) {
+  int done = 0;
+  size_t off = 0;
+  while (n - off >= NLMSG_HDRLEN) {
+    struct nlmsghdr h;
+    memcpy(&h, d + off, sizeof h);
+    if (h.nlmsg_len < NLMSG_HDRLEN || h.nlmsg_len > n - off) {
+      break; /* the kernel sends no such thing */
+    }
+    size_t step = NLMSG_ALIGN(h.nlmsg_len);
+    if (step > n - off) {
+      step = n - off;
+    }
+    struct nl_msg *m = nl_find(msgs, count, h.nlmsg_seq);
+    if (m != NULL) {
+      nl_append(out, d + off, step);
+      if (h.nlmsg_type == NLMSG_ERROR) {
+        struct nl_msg *end = msgs + count;
+        while (m < end && m->seq == h.nlmsg_seq && m->answered) {
+          m++;
+        }
+        if (m < end && m->seq == h.nlmsg_seq) {
+          m->answered = 1;
+          if (!m->ack) {
+            done = 1;
+          } else if (--*outstanding == 0) {
+            done = 1;
+          }
+        }
+      }
+    }
+    off += step;
+  }
+  return done;
+}
+
+/* Waits until the socket is readable or `until_ms` passes (1 readable, 0 timed out, -1 error).
+   An armed commit's deadline is kept: its rollback runs here if it passes meanwhile. */
+static int nl_wait(int64_t until_ms) {
+  for (;;) {
+    int64_t now = now_ms();
+    int64_t left = until_ms - now;
+    if (left <= 0) {
+      return 0;
+    }
+    if (commit.state == COMMIT_ARMED) {
+      int64_t to_deadline = commit.deadline_ms - now;
+      if (to_deadline <= 0) {
+        fire_rollback("deadline");
+        continue;
+      }
+      if (to_deadline < left) {
+        left = to_deadline;
+      }
+    }
+    struct pollfd p = {nl_fd, POLLIN, 0};
+    int r = poll(&p, 1, (int)left);
+    if (r > 0) {
+      return 1;
+    }
+    if (r < 0 && errno != EINTR) {
+      return -1;
+    }
+  }
+}
+
+/* Opens the socket: NETLINK_CAP_ACK (an ack does not echo its request), NETLINK_EXT_ACK (an
+   error carries the kernel's message), a receive buffer for many answers (SO_RCVBUFFORCE needs
+   CAP_NET_ADMIN, which the helper has; else SO_RCVBUF up to net.core.rmem_max). */
+static int nl_open(const char **call) {
+  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+  if (fd < 0) {
+    *call = "socket";
+    return -1;
+  }
+  int one = 1, rcvbuf = NL_RCVBUF, sndbuf = 0;
+  socklen_t sl = sizeof sndbuf;
+  if (setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof one) != 0
+      || setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof one) != 0
+      || (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf) != 0
+          && setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf) != 0)
+      || getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, &sl) != 0) {
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    *call = "setsockopt";
+    return -1;
+  }
+  nl_fd = fd;
+  nl_sndbuf = sndbuf;
+  return 0;
+}
+
+/* Reads and drops whatever is queued (after an exchange that ended early). */
+static void nl_discard(void) {
+  for (;;) {
+    ssize_t r = recv(nl_fd, nl_buf, sizeof nl_buf, MSG_DONTWAIT | MSG_TRUNC);
+    if (r < 0 && errno != EINTR && errno != ENOBUFS) {
+      break; /* EAGAIN: empty. ENOBUFS: answers were lost, the rest is still to be read */
+    }
+  }
+  nl_dirty = 0;
+}
+
+/* rc -3: output "ERRNO CALL" (CALL: socket, setsockopt, sendmsg, poll or recv), so that the JVM
+   knows whether the kernel may have received the messages (only once sendmsg succeeded). */
+static void nl_fail(const unsigned char id[8], int err, const char *call, const char *detail) {
+  char out[48], msg[512];
+  int sent = strcmp(call, "poll") == 0 || strcmp(call, "recv") == 0;
+  snprintf(out, sizeof out, "%d %s", err, call);
+  snprintf(msg, sizeof msg, "jnft-helper: netlink %s failed: %s%s; %s", call, strerror(err), detail,
+           sent ? "the messages were sent and may have taken effect" : "nothing was sent");
+  respond(id, RC_ERRNO, out, msg);
+}
+
+static void netlink_relay(const unsigned char id[8], const unsigned char *body, uint32_t len) {
+  char why[400];
+  struct nl_msg *msgs = malloc(((size_t)len / (NLMSG_HDRLEN + 4) + 1) * sizeof *msgs);
+  if (msgs == NULL) {
+    respond_refused(id, "jnft-helper: out of memory");
+    return;
+  }
+  size_t count = nl_check(body, len, msgs, why, sizeof why);
+  if (count == 0) {
+    free(msgs);
+    respond_refused(id, "jnft-helper: netlink request refused, nothing was sent: %s", why);
+    return;
+  }
+  const char *call = NULL;
+  if (nl_fd < 0 && nl_open(&call) != 0) {
+    free(msgs);
+    nl_fail(id, errno, call, "");
+    return;
+  }
+  if (nl_dirty) {
+    nl_discard();
+  }
+  if ((int64_t)len + 64 > nl_sndbuf) { /* netlink refuses a message over the send buffer - 32 */
+    int want = (int)len + 64, got = 0;
+    socklen_t sl = sizeof got;
+    if ((setsockopt(nl_fd, SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof want) != 0
+         && setsockopt(nl_fd, SOL_SOCKET, SO_SNDBUF, &want, sizeof want) != 0)
+        || getsockopt(nl_fd, SOL_SOCKET, SO_SNDBUF, &got, &sl) != 0) {
+      free(msgs);
+      nl_fail(id, errno, "setsockopt", " (send buffer)");
+      return;
+    }
+    nl_sndbuf = got;
+  }
+  size_t outstanding = 0;
+  for (size_t i = 0; i < count; i++) {
+    outstanding += msgs[i].ack;
+  }
+  qsort(msgs, count, sizeof *msgs, nl_msg_order);
+
+  /* One sendmsg: the kernel handles a batch only whole, and answers before sendmsg returns. */
+  struct sockaddr_nl kernel;
+  memset(&kernel, 0, sizeof kernel);
+  kernel.nl_family = AF_NETLINK;
+  struct iovec iov = {(void *)body, len};
+  struct msghdr mh;
+  memset(&mh, 0, sizeof mh);
+  mh.msg_name = &kernel;
+  mh.msg_namelen = sizeof kernel;
+  mh.msg_iov = &iov;
+  mh.msg_iovlen = 1;
+  ssize_t w;
+  do {
+    w = sendmsg(nl_fd, &mh, 0);
+  } while (w < 0 && errno == EINTR);
+  if (w < 0) {
+    /* Netlink fails a send only before the kernel sees the message (size, memory, no nfnetlink). */
+    int saved = errno;
+    free(msgs);
+    nl_fail(id, saved, "sendmsg", saved == EMSGSIZE ? " (larger than the send buffer)" : "");
+    return;
+  }
+
+  struct nl_out out = {NULL, 0, 0, 0};
+  int64_t until = now_ms() + NL_WAIT_MS;
+  int done = outstanding == 0, err = 0;
+  const char *detail = "";
+  call = "recv";
+  for (;;) { /* until done, then drain without waiting */
+    ssize_t r = recv(nl_fd, nl_buf, sizeof nl_buf, MSG_DONTWAIT | MSG_TRUNC);
+    if (r < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      if (errno != EAGAIN && errno != EWOULDBLOCK) {
+        err = errno;
+        if (err == ENOBUFS) {
+          detail = " (answers were lost: more than the receive buffer holds; ask for fewer acks)";
+        }
+        break;
+      }
+      if (done) {
+        break; /* drained */
+      }
+      int ready = nl_wait(until);
+      if (ready < 0) {
+        err = errno;
+        call = "poll";
+        break;
+      }
+      if (ready == 0) {
+        err = ETIMEDOUT;
+        snprintf(why, sizeof why, " (%zu of the messages that asked for an ack had no answer after"
+                 " %d ms)", outstanding, NL_WAIT_MS);
+        detail = why;
+        break;
+      }
+      continue;
+    }
+    if ((size_t)r > sizeof nl_buf) {
+      err = EMSGSIZE;
+      detail = " (an answer was larger than the helper's buffer)";
+      break;
+    }
+    if (nl_take(nl_buf, (size_t)r, msgs, count, &outstanding, &out)) {
+      done = 1;
+    }
+  }
+  free(msgs);
+  if (err == 0 && out.failed) {
+    err = ENOMEM;
+  }
+  if (err != 0) {
+    nl_dirty = 1;
+    nl_fail(id, err, call, detail);
+  } else {
+    respond_bytes(id, 0, out.p != NULL ? out.p : (const unsigned char *)"", out.len, "");
+  }
+  free(out.p);
+}
+
 /* ---------------------------------------------------------------- requests */
 
 /* One request: read, run, answer. Returns 0 when the input has ended. */
@@ -844,7 +1328,7 @@ static int serve_one(void) {
   }
   body[body_len] = '\0';
   int text = op != OP_COMMIT_ARM && op != OP_COMMIT_CONFIRM && op != OP_COMMIT_ROLLBACK
-             && op != OP_COMMIT_STATUS;
+             && op != OP_COMMIT_STATUS && op != OP_NETLINK;
   if (text && memchr(body, '\0', body_len) != NULL) {
     respond_refused(head, "jnft-helper: request contains a NUL byte");
   } else {
@@ -857,6 +1341,7 @@ static int serve_one(void) {
       case OP_COMMIT_CONFIRM:
       case OP_COMMIT_ROLLBACK:
       case OP_COMMIT_STATUS: commit_op(head, op, body, body_len); break;
+      case OP_NETLINK: netlink_relay(head, body, body_len); break;
       default: respond_refused(head, "jnft-helper: unknown operation %u", op); break;
     }
   }

@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * by the writer's deadline (the write then fails, and the helper is restarted).
  */
 final class HelperProcess {
-  static final String GREETING = "jnft-helper 2";
+  static final String GREETING = "jnft-helper 3";
   static final int OPT_DRY_RUN = 1;
   /** The operation is in the top byte of a request's options (see jnft-helper.c). */
   static final int OP_SHIFT = 24;
@@ -55,7 +55,9 @@ final class HelperProcess {
   static final int OP_COMMIT_CONFIRM = 5;
   static final int OP_COMMIT_ROLLBACK = 6;
   static final int OP_COMMIT_STATUS = 7;
+  static final int OP_NETLINK = 8;
   static final int RC_REFUSED = -2;
+  static final int RC_ERRNO = -3;
   private static final int REQUEST_HEADER = 16;
 
   private static final Set<HelperProcess> LIVE = ConcurrentHashMap.newKeySet();
@@ -66,7 +68,7 @@ final class HelperProcess {
   private final String name;
   private final OutputStream out;
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final Map<Long, CompletableFuture<NftResult>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final CompletableFuture<Void> greeted = new CompletableFuture<>();
   private final StringBuilder stderrTail = new StringBuilder(); // guarded by itself
@@ -74,6 +76,21 @@ final class HelperProcess {
   private volatile long writeDeadline; // System.nanoTime() deadline of the write in progress, 0: none
   private volatile boolean writing;
   private volatile String deathCause; // null while alive
+
+  /**
+   * One answer frame as it came: the output stays bytes (binary for {@link #OP_NETLINK}) until the
+   * caller decodes it, so the reader thread does no decoding.
+   */
+  record Answer(int rc, byte[] output, byte[] error) {
+    /** The output and error decoded as UTF-8 (every operation but {@link #OP_NETLINK}). */
+    NftResult toResult() {
+      return new NftResult(rc, new String(output, StandardCharsets.UTF_8), errorText());
+    }
+
+    String errorText() {
+      return new String(error, StandardCharsets.UTF_8);
+    }
+  }
 
   /** Thrown when a request was not delivered at all: safe to send again to a new helper. */
   static final class NotDelivered extends HelperException {
@@ -127,20 +144,25 @@ final class HelperProcess {
     return helper;
   }
 
+  /** {@link #exchange} with the answer decoded as text. */
+  NftResult call(byte[] body, int outputFlags, int options, long timeoutNanos, Duration timeout) {
+    return exchange(body, outputFlags, options, timeoutNanos, timeout).toResult();
+  }
+
   /**
    * Sends one request and waits for its answer.
    *
-   * @param body the request's body (nft commands for {@link #OP_RUN})
+   * @param body the request's body (nft commands for {@link #OP_RUN}, binary for others)
    * @param options dry-run bit and operation ({@code op << OP_SHIFT})
    * @param timeoutNanos how long to wait in all, or a negative number to wait as long as it takes
    * @throws NftTimeoutException if no answer came in time (the helper may still run the command)
    * @throws HelperException if the helper died or is dead ({@link NotDelivered} if the request
    *     never reached it)
    */
-  NftResult call(byte[] body, int outputFlags, int options, long timeoutNanos, Duration timeout) {
+  Answer exchange(byte[] body, int outputFlags, int options, long timeoutNanos, Duration timeout) {
     long start = System.nanoTime();
     long id = ids.incrementAndGet();
-    CompletableFuture<NftResult> answer = new CompletableFuture<>();
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
     pending.put(id, answer);
     if (deathCause != null) { // the reader may have failed everything before we registered
       pending.remove(id);
@@ -223,9 +245,9 @@ final class HelperProcess {
         in.readFully(output);
         byte[] error = new byte[len - 16 - outLen];
         in.readFully(error);
-        NftResult result = new NftResult(rc, new String(output, StandardCharsets.UTF_8),
-            new String(error, StandardCharsets.UTF_8));
+        Answer answer = new Answer(rc, output, error);
         if (id == 0) {
+          NftResult result = answer.toResult();
           if (GREETING.equals(result.output())) {
             greeted.complete(null);
           } else if (!greeted.isDone() && result.output().startsWith("jnft-helper ")) {
@@ -239,9 +261,9 @@ final class HelperProcess {
           }
           continue;
         }
-        CompletableFuture<NftResult> f = pending.remove(id);
+        CompletableFuture<Answer> f = pending.remove(id);
         if (f != null) {
-          f.complete(result); // absent: its caller gave up (timeout); the answer is dropped
+          f.complete(answer); // absent: its caller gave up (timeout); the answer is dropped
         }
       }
     } catch (EOFException e) {
@@ -269,9 +291,9 @@ final class HelperProcess {
     LIVE.remove(this);
     HelperException startFailure = new HelperException(name + " could not start: " + cause0);
     greeted.completeExceptionally(startFailure);
-    List<CompletableFuture<NftResult>> inFlight = new ArrayList<>(pending.values());
+    List<CompletableFuture<Answer>> inFlight = new ArrayList<>(pending.values());
     pending.clear();
-    for (CompletableFuture<NftResult> f : inFlight) {
+    for (CompletableFuture<Answer> f : inFlight) {
       f.completeExceptionally(new HelperException(name + " " + cause0 + " while " + inFlight.size()
           + " call(s) were in flight; the command may or may not have taken effect. A new helper"
           + " starts with the next call."));

@@ -3,6 +3,8 @@ package io.jnftables.helper;
 import io.jnftables.libnft.NftException;
 import io.jnftables.libnft.NftResult;
 import io.jnftables.libnft.NftTimeoutException;
+import io.jnftables.netlink.HelperNetlinkTransport;
+import io.jnftables.netlink.NfnetlinkTransport;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.netns.NetnsThread;
 import java.io.IOException;
@@ -42,7 +44,7 @@ public final class NftHelper implements AutoCloseable {
   /** {@code rc} of a request the helper refused (bad path, value or state, over 10 MiB). */
   public static final int RC_REFUSED = HelperProcess.RC_REFUSED;
   /** {@code rc} when a system call failed; the output starts with the errno number. */
-  public static final int RC_ERRNO = -3;
+  public static final int RC_ERRNO = HelperProcess.RC_ERRNO;
   private static final AtomicLong COMMIT_IDS = new AtomicLong();
 
   private final NetnsTarget target;
@@ -50,6 +52,7 @@ public final class NftHelper implements AutoCloseable {
   private final NetnsThread spawner;
   private final Object lock = new Object();
   private volatile HelperProcess current; // written under lock
+  private volatile NfnetlinkTransport netlinkTransport; // created on first use
   private int starts; // guarded by lock
   private boolean closed; // guarded by lock
 
@@ -121,14 +124,18 @@ public final class NftHelper implements AutoCloseable {
   }
 
   /** An answer and the helper process that gave it (a commit stays with the process that armed it). */
-  private record Reply(HelperProcess process, NftResult result) {}
+  private record Reply(HelperProcess process, HelperProcess.Answer answer) {
+    NftResult result() {
+      return answer.toResult();
+    }
+  }
 
   private Reply call(int op, byte[] body, int flags, int options, long nanos, Duration timeout) {
     int opts = options | (op << HelperProcess.OP_SHIFT);
     long start = System.nanoTime();
     HelperProcess p = process();
     try {
-      return new Reply(p, p.call(body, flags, opts, nanos, timeout));
+      return new Reply(p, p.exchange(body, flags, opts, nanos, timeout));
     } catch (HelperProcess.NotDelivered e) {
       // The helper died (or is dying) before taking the request: sending it to a new one is safe.
       // A helper the watchdog just killed may not be reaped yet and still look alive: finish it
@@ -136,7 +143,7 @@ public final class NftHelper implements AutoCloseable {
       p.killAndWait(Duration.ofSeconds(2));
       long left = nanos < 0 ? -1 : Math.max(0, nanos - (System.nanoTime() - start));
       HelperProcess q = process();
-      return new Reply(q, q.call(body, flags, opts, left, timeout));
+      return new Reply(q, q.exchange(body, flags, opts, left, timeout));
     }
   }
 
@@ -192,6 +199,51 @@ public final class NftHelper implements AutoCloseable {
    */
   public NftResult sysctlInterfaces(String version, Duration timeout) {
     return call(HelperProcess.OP_SYSCTL_LIST, utf8(version), 0, 0, nanos(timeout), timeout).result();
+  }
+
+  // ------------------------------------------------------------------ netlink relay
+
+  /**
+   * Relays raw nf_tables netlink messages to the kernel in the helper's namespace: one
+   * {@code sendmsg}, then the answers (the exchange rule of {@link NfnetlinkTransport}). The helper
+   * relays only set element updates and the lookups they need: either one batch (batch begin, one
+   * or more {@code NEWSETELEM}/{@code DELSETELEM}, batch end) or single {@code GETSET} and
+   * {@code GETGEN} requests (no dumps); it refuses anything else without sending it. This skips
+   * libnftables, which rebuilds its whole cache on every command.
+   *
+   * @param messages netlink messages back to back, headers in host byte order, each with
+   *     {@code NLM_F_REQUEST}; give each a distinct sequence number
+   * @param timeout how long to wait for the helper's answer, or null: as long as it takes (the
+   *     helper itself waits at most 5 s for the kernel)
+   * @return the answers ({@code rc} 0), or why nothing or not everything could be done
+   *     ({@link #RC_REFUSED}: nothing was sent; {@link #RC_ERRNO}: see
+   *     {@link NetlinkReply#failedCall()})
+   * @throws NftTimeoutException if no answer came within {@code timeout}
+   * @throws HelperException if the helper died during the call (the next call starts a new one)
+   */
+  public NetlinkReply netlink(byte[] messages, Duration timeout) {
+    Objects.requireNonNull(messages, "messages");
+    HelperProcess.Answer a = call(HelperProcess.OP_NETLINK, messages, 0, 0, nanos(timeout), timeout)
+        .answer();
+    return new NetlinkReply(a.rc(), a.output(), a.errorText());
+  }
+
+  /**
+   * This helper as an {@link NfnetlinkTransport} (see {@link HelperNetlinkTransport} for how
+   * answers and failures map); one instance per helper.
+   */
+  public NfnetlinkTransport netlinkTransport() {
+    NfnetlinkTransport t = netlinkTransport;
+    if (t == null) {
+      synchronized (lock) {
+        t = netlinkTransport;
+        if (t == null) {
+          t = new HelperNetlinkTransport(this);
+          netlinkTransport = t;
+        }
+      }
+    }
+    return t;
   }
 
   // ------------------------------------------------------------------ commit-confirmed

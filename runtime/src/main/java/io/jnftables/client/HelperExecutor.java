@@ -5,6 +5,7 @@ import io.jnftables.helper.NftHelper;
 import io.jnftables.libnft.NftException;
 import io.jnftables.libnft.NftResult;
 import io.jnftables.libnft.NftTimeoutException;
+import io.jnftables.netlink.NfnetlinkTransport;
 import io.jnftables.netns.NetnsTarget;
 import io.jnftables.sysctl.HelperSysctlBackend;
 import io.jnftables.sysctl.SysctlBackend;
@@ -103,6 +104,12 @@ public final class HelperExecutor implements NftExecutor {
   @Override
   public Optional<Path> netnsPath() {
     return Optional.of(helper.netnsPath());
+  }
+
+  /** The helper relays element updates and their look-ups (its operation 8). */
+  @Override
+  public Optional<NfnetlinkTransport> nfnetlink() {
+    return Optional.of(helper.netlinkTransport());
   }
 
   /** {@link HelperSysctlBackend}: the helper reads and writes its own namespace's /proc/sys/net. */

@@ -86,6 +86,11 @@ public final class ElementUpdates {
   private static final int ERESTART = 85;
   /** A batch larger than this goes through libnftables (it splits big element lists itself). */
   static final int MAX_BATCH_BYTES = 60 * 1024;
+  /**
+   * A batch of more commands goes through libnftables: each command is acked, and the answers of
+   * a few thousand acks overflow a socket's receive buffer (measured: ~2,500 in 1 MiB).
+   */
+  static final int MAX_COMMANDS = 256;
   /** Sequence numbers, unique within the JVM so that stale answers are recognised. */
   private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() & 0x3fffffff));
 
@@ -130,7 +135,7 @@ public final class ElementUpdates {
    * @throws io.jnftables.libnft.NftTimeoutException if the kernel's answer did not come in time
    */
   public synchronized Outcome apply(Batch batch, @Nullable Duration timeout) {
-    if (!handlesShape(batch)) {
+    if (!handlesShape(batch) || batch.size() > MAX_COMMANDS) {
       return notApplied();
     }
     Set<SetKey> keys = new LinkedHashSet<>();

@@ -22,11 +22,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -62,9 +62,9 @@ class DirectElementUpdatesKernelTest {
   private Nftables direct;
   private Nftables plain;
 
-  @BeforeEach
-  void open() {
-    direct = Nftables.builder().netns(NetnsTarget.fresh()).probeCapabilities(false).open();
+  /** A client writing directly through {@code backend}, and one through libnftables only. */
+  private void open(Nftables.Backend backend) {
+    direct = Nftables.builder().netns(NetnsTarget.fresh()).backend(backend).probeCapabilities(false).open();
     plain = Nftables.builder().netns(NetnsTarget.fresh()).probeCapabilities(false).directElementUpdates(false).open();
     direct.runText(SETUP);
     plain.runText(SETUP);
@@ -72,8 +72,12 @@ class DirectElementUpdatesKernelTest {
 
   @AfterEach
   void close() {
-    direct.close();
-    plain.close();
+    if (direct != null) {
+      direct.close();
+    }
+    if (plain != null) {
+      plain.close();
+    }
   }
 
   private static Expression s(String v) {
@@ -97,6 +101,10 @@ class DirectElementUpdatesKernelTest {
   }
 
   static Stream<Arguments> writtenDirectly() {
+    return Stream.of(Nftables.Backend.values()).flatMap(b -> cases().map(a -> Arguments.of(b, a.get()[0], a.get()[1])));
+  }
+
+  private static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("ipv4_addr", List.of(add("v4", s("10.0.0.1"), s("192.168.255.254"), s("0.0.0.0")))),
         Arguments.of("ipv6_addr", List.of(add("v6", s("2001:db8::1"), s("::ffff:10.0.0.1"), s("fe80::a:b:c:d")))),
@@ -127,9 +135,10 @@ class DirectElementUpdatesKernelTest {
         Arguments.of("create", List.of(Command.create(Element.of(Family.INET, "t", "v4", List.of(s("10.5.5.5")))))));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("writtenDirectly")
-  void writesWhatLibnftablesWrites(String name, List<Command> commands) {
+  void writesWhatLibnftablesWrites(Nftables.Backend backend, String name, List<Command> commands) {
+    open(backend);
     Batch batch = Batch.of(commands);
     direct.submit(batch);
     plain.submit(batch);
@@ -137,8 +146,10 @@ class DirectElementUpdatesKernelTest {
     assertEquals(listing(plain), listing(direct), name);
   }
 
-  @Test
-  void whatItDoesNotWriteGoesThroughLibnftables() {
+  @ParameterizedTest
+  @EnumSource(Nftables.Backend.class)
+  void whatItDoesNotWriteGoesThroughLibnftables(Nftables.Backend backend) {
+    open(backend);
     List<Command> handedBack = List.of(
         add("net", s("10.0.0.0/8")), // interval set
         add("port", s("ssh")), // a service name nft resolves
@@ -167,8 +178,10 @@ class DirectElementUpdatesKernelTest {
   }
 
   /** Errors come from libnftables, as without direct writes: same message, command, unchanged ruleset. */
-  @Test
-  void refusedBatchesFailAsNftFailsAndChangeNothing() {
+  @ParameterizedTest
+  @EnumSource(Nftables.Backend.class)
+  void refusedBatchesFailAsNftFailsAndChangeNothing(Nftables.Backend backend) {
+    open(backend);
     List<Batch> failing = List.of(
         Batch.of(List.of(add("v4", s("10.0.0.1")), add("missing", s("10.0.0.2")))), // ENOENT set
         Batch.of(List.of(add("v4", s("10.0.0.1")), delete("port", n(9999)))), // ENOENT element
@@ -193,8 +206,10 @@ class DirectElementUpdatesKernelTest {
    * the set itself, deleted and made again with another type), the kernel refuses the stale batch
    * and the types are read again.
    */
-  @Test
-  void aChangedRulesetIsNoticed() {
+  @ParameterizedTest
+  @EnumSource(Nftables.Backend.class)
+  void aChangedRulesetIsNoticed(Nftables.Backend backend) {
+    open(backend);
     direct.submit(Batch.of(List.of(add("v4", s("10.0.0.1")))));
     direct.runText("add table inet other");
     direct.submit(Batch.of(List.of(add("v4", s("10.0.0.2")))));
@@ -203,6 +218,46 @@ class DirectElementUpdatesKernelTest {
     assertEquals(3, direct.directCounts()[0]);
     assertTrue(direct.listText(Listing.set(Family.INET, "t", "v4")).contains("elements = { 8443 }"),
         direct.listText(Listing.set(Family.INET, "t", "v4")));
+  }
+
+  /** One command with 1,000 elements is written directly; 300 commands go through libnftables. */
+  @ParameterizedTest
+  @EnumSource(Nftables.Backend.class)
+  void sizeLimits(Nftables.Backend backend) {
+    open(backend);
+    List<Expression> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(s("10.7." + (i >> 8) + "." + (i & 255)));
+    }
+    Batch one = Batch.of(List.of(add("v4", many.toArray(Expression[]::new))));
+    direct.submit(one);
+    plain.submit(one);
+    assertEquals(1, direct.directCounts()[0]);
+    List<Command> commands = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      commands.add(add("port", n(1000 + i)));
+    }
+    direct.submit(Batch.of(commands));
+    plain.submit(Batch.of(commands));
+    assertEquals(1, direct.directCounts()[0]);
+    assertEquals(1, direct.directCounts()[1]);
+    assertEquals(listing(plain), listing(direct));
+  }
+
+  /** The ownership guard still refuses before anything is written. */
+  @ParameterizedTest
+  @EnumSource(Nftables.Backend.class)
+  void aScopedClientRefusesOtherTables(Nftables.Backend backend) {
+    open(backend);
+    try (Nftables scoped = Nftables.builder().netns(NetnsTarget.fresh()).backend(backend).probeCapabilities(false)
+        .ownTable(Family.IP, "t4").open()) {
+      scoped.runText(SETUP, CallOptions.defaults().allowingForeignTables());
+      assertThrows(ForeignTableException.class, () -> scoped.submit(Batch.of(List.of(add("v4", s("10.0.0.1"))))));
+      scoped.submit(Batch.of(List.of(Command.add(Element.of(Family.IP, "t4", "s", List.of(s("10.4.4.4")))))));
+      assertEquals(1, scoped.directCounts()[0]);
+      String v4 = scoped.listText(Listing.set(Family.INET, "t", "v4"), CallOptions.defaults().allowingForeignTables());
+      assertTrue(v4.contains("type ipv4_addr") && !v4.contains("10.0.0.1"), v4);
+    }
   }
 
   private static String listing(Nftables nft) {

@@ -347,31 +347,91 @@ static void wait_fd(int fd, short events) {
   }
 }
 
-static int read_full(int fd, void *buf, size_t n) { /* 1 ok, 0 clean EOF at start, -1 error */
+
+/* Waits for the next request by trying read() itself for SPIN_NS (then in wait_fd): a request
+   that arrives while spinning is taken by the same system call that notices it. Signals are
+   blocked outside ppoll, so a zero-timeout ppoll every 64 tries lets a pending one run; an armed
+   commit's deadline is checked on every try. */
+static ssize_t read_spinning(void *buf, size_t n) {
+  int64_t until = now_ns() + SPIN_NS;
+  for (unsigned tries = 1;; tries++) {
+    ssize_t r = read(in_fd, buf, n);
+    if (r >= 0 || (errno != EAGAIN && errno != EINTR)) {
+      return r;
+    }
+    if (terminating) {
+      finish(128 + terminating, "signal");
+    }
+    if (commit.state == COMMIT_ARMED && now_ms() >= commit.deadline_ms) {
+      fire_rollback("deadline");
+    }
+    if (now_ns() >= until) {
+      wait_fd(in_fd, POLLIN); /* spins with ppoll, then sleeps until input, a signal or the deadline */
+      until = now_ns() + SPIN_NS;
+    } else if ((tries & 63) == 0) {
+      struct timespec zero = {0, 0};
+      ppoll(NULL, 0, &zero, &wait_mask);
+    }
+  }
+}
+
+/* The JVM's frames, read through a buffer: a request's length, header and body usually arrive in
+   one piece, and one read() takes them all. */
+static unsigned char in_buf[65536];
+static size_t in_pos, in_len;
+
+/* Reads n bytes of frames: 1 ok, 0 clean EOF before any byte, -1 error. With `first` (the start
+   of a frame) and nothing buffered, waits in ppoll, where signals and an armed commit's deadline
+   are handled; otherwise waits only when the pipe is empty. */
+static int read_in(void *dst, size_t n, int first) {
   size_t done = 0;
+  int wait = first && in_pos == in_len;
+  if (first && !wait && commit.state == COMMIT_ARMED && now_ms() >= commit.deadline_ms) {
+    fire_rollback("deadline"); /* requests are queued: no ppoll, so check the deadline here */
+  }
   while (done < n) {
-    wait_fd(fd, POLLIN);
-    ssize_t r = read(fd, (char *)buf + done, n - done);
+    if (in_pos < in_len) {
+      size_t k = in_len - in_pos < n - done ? in_len - in_pos : n - done;
+      memcpy((char *)dst + done, in_buf + in_pos, k);
+      in_pos += k;
+      done += k;
+      continue;
+    }
+    in_pos = in_len = 0;
+    size_t want = n - done;
+    int direct = want >= sizeof in_buf; /* a big body goes straight to its buffer */
+    void *to = direct ? (char *)dst + done : (void *)in_buf;
+    size_t room = direct ? want : sizeof in_buf;
+    ssize_t r = wait ? read_spinning(to, room) : read(in_fd, to, room);
     if (r == 0) {
       return done == 0 ? 0 : -1;
     }
     if (r < 0) {
+      wait = 1;
       if (errno == EINTR || errno == EAGAIN) {
         continue;
       }
       return -1;
     }
-    done += (size_t)r;
+    if (direct) {
+      done += (size_t)r;
+    } else {
+      in_len = (size_t)r;
+    }
   }
   return 1;
 }
 
 static void write_full(int fd, const void *buf, size_t n) {
   size_t done = 0;
+  int wait = 0; /* the pipe usually has room: wait only when a write could not go */
   while (done < n) {
-    wait_fd(fd, POLLOUT);
+    if (wait) {
+      wait_fd(fd, POLLOUT);
+    }
     ssize_t w = write(fd, (const char *)buf + done, n - done);
     if (w < 0) {
+      wait = 1;
       if (errno == EINTR || errno == EAGAIN) {
         continue;
       }
@@ -406,6 +466,16 @@ static void respond_bytes(const unsigned char id[8], int32_t rc, const void *out
   memcpy(head + 4, id, 8);
   put_u32(head + 12, (uint32_t)rc);
   put_u32(head + 16, (uint32_t)out_len);
+  size_t total = sizeof head + out_len + err_len;
+  unsigned char *frame = total <= 65536 ? malloc(total) : NULL;
+  if (frame != NULL) { /* one write: the JVM side sees the whole frame at once */
+    memcpy(frame, head, sizeof head);
+    memcpy(frame + sizeof head, out, out_len);
+    memcpy(frame + sizeof head + out_len, err, err_len);
+    write_full(out_fd, frame, total);
+    free(frame);
+    return;
+  }
   write_full(out_fd, head, sizeof head);
   write_full(out_fd, out, out_len);
   write_full(out_fd, err, err_len);
@@ -436,7 +506,7 @@ static void discard(uint64_t n) {
   char buf[65536];
   while (n > 0) {
     size_t chunk = n < sizeof buf ? (size_t)n : sizeof buf;
-    if (read_full(in_fd, buf, chunk) != 1) {
+    if (read_in(buf, chunk, 0) != 1) {
       finish(0, "end-of-input"); /* input ended in the middle of a frame: the JVM is gone */
     }
     n -= chunk;
@@ -1269,6 +1339,9 @@ static void netlink_relay(const unsigned char id[8], const unsigned char *body, 
     }
     if (nl_take(nl_buf, (size_t)r, msgs, count, &outstanding, &out)) {
       done = 1;
+      if (outstanding == 0) {
+        break; /* every ack came: nothing else is queued (answers of others would be dropped) */
+      }
     }
   }
   free(msgs);
@@ -1289,7 +1362,7 @@ static void netlink_relay(const unsigned char id[8], const unsigned char *body, 
 /* One request: read, run, answer. Returns 0 when the input has ended. */
 static int serve_one(void) {
   unsigned char len_be[4];
-  int r = read_full(in_fd, len_be, 4);
+  int r = read_in(len_be, 4, 1);
   if (r == 0) {
     return 0;
   }
@@ -1304,7 +1377,7 @@ static int serve_one(void) {
     respond(no_id, RC_REFUSED, "", "jnft-helper: malformed request (shorter than its header)");
     return 1;
   }
-  if (read_full(in_fd, head, REQUEST_HEADER) != 1) {
+  if (read_in(head, REQUEST_HEADER, 0) != 1) {
     finish(0, "end-of-input");
   }
   uint32_t flags = get_u32(head + 8);
@@ -1323,7 +1396,7 @@ static int serve_one(void) {
     respond_refused(head, "jnft-helper: out of memory");
     return 1;
   }
-  if (body_len > 0 && read_full(in_fd, body, body_len) != 1) {
+  if (body_len > 0 && read_in(body, body_len, 0) != 1) {
     finish(0, "end-of-input");
   }
   body[body_len] = '\0';

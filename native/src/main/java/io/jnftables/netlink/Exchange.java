@@ -91,6 +91,11 @@ final class Exchange {
     return awaited <= 0 || refused;
   }
 
+  /** Whether the kernel refused the exchange as a whole (an error answered a batch begin). */
+  boolean refused() {
+    return refused;
+  }
+
   byte[] answers() {
     return answers.toByteArray();
   }

@@ -79,6 +79,7 @@ public final class NetlinkSocket implements NfnetlinkTransport, AutoCloseable {
   private final ByteBuffer recv = ByteBuffer.allocateDirect(RECV_BUFFER);
   private final ByteBuffer pollFd = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
   private boolean closed; // guarded by lock
+  private boolean dirty; // guarded by lock: an exchange ended early, its answers may be queued
 
   private NetlinkSocket(int fd, String name) {
     this.fd = fd;
@@ -146,19 +147,27 @@ public final class NetlinkSocket implements NfnetlinkTransport, AutoCloseable {
       if (closed) {
         throw new NetlinkException(name + " is closed", false);
       }
-      drain(null); // answers a timed-out exchange left behind
+      if (dirty) {
+        drain(null); // answers an unfinished exchange left behind (they would be dropped anyway)
+        dirty = false;
+      }
+      dirty = true; // until this exchange is complete
       sendAll(messages);
+      // The kernel answered inside sendmsg: read first, wait only if nothing is queued.
       while (!exchange.complete()) {
+        if (receive(exchange, 0)) {
+          continue;
+        }
         long left = deadline == Long.MAX_VALUE ? -1 : deadline - System.nanoTime();
         if (left != -1 && left <= 0) {
           throw new NftTimeoutException(name, timeout, true);
         }
-        if (!awaitReadable(left)) {
-          continue;
-        }
-        receive(exchange, 0);
+        awaitReadable(left);
       }
-      drain(exchange);
+      if (exchange.refused()) {
+        drain(exchange); // acks of the batch's messages may follow the refusal
+      }
+      dirty = false;
       return exchange.answers();
     } finally {
       lock.unlock();
@@ -198,7 +207,7 @@ public final class NetlinkSocket implements NfnetlinkTransport, AutoCloseable {
     return r > 0;
   }
 
-  /** One {@code recv}; false if nothing was queued (only with {@code MSG_DONTWAIT}). */
+  /** One {@code recv} without waiting; false if nothing was queued. */
   private boolean receive(Exchange exchange, int flags) {
     long n = Lib.C.recv(fd, recv.clear(), recv.capacity(), flags | MSG_DONTWAIT);
     if (n < 0) {

@@ -272,7 +272,9 @@ final class HelperProcess {
       }
     } finally {
       pollers.decrementAndGet();
-      LockSupport.unpark(reader); // if the answer is still to come, the reader thread takes over
+      if (!answer.isDone()) {
+        LockSupport.unpark(reader); // the answer is still to come: the reader thread takes over
+      }
     }
   }
 

@@ -301,10 +301,10 @@ public final class Nftables implements AutoCloseable {
     return echo ? EchoMatcher.match(batch, bytes, r.output()) : EchoMatcher.withoutHandles(batch);
   }
 
-  /** For tests: how many batches were written directly, and how many were handed to libnftables. */
+  /** For tests: batches written directly, batches handed to libnftables, look-ups of set types. */
   long[] directCounts() {
     ElementUpdates d = direct;
-    return d == null ? new long[2] : d.counts();
+    return d == null ? new long[3] : d.counts();
   }
 
   /**

@@ -99,6 +99,7 @@ public final class ElementUpdates {
   private long genid = -1; // guarded by this; -1: unknown
   private long applied; // guarded by this
   private long notApplied; // guarded by this
+  private long lookUps; // guarded by this
 
   private record SetKey(Family family, String table, String name) {}
 
@@ -185,9 +186,12 @@ public final class ElementUpdates {
     return notApplied();
   }
 
-  /** How many batches were applied directly, and how many were handed back. */
+  /**
+   * How many batches were applied directly, how many were handed back, and how many times the
+   * generation and set types were read (once, then again only after the ruleset changed).
+   */
   public synchronized long[] counts() {
-    return new long[] {applied, notApplied};
+    return new long[] {applied, notApplied, lookUps};
   }
 
   private Outcome notApplied() {
@@ -211,6 +215,7 @@ public final class ElementUpdates {
 
   /** Reads the generation, then each set's types, in one exchange. False if a set is missing. */
   private boolean lookUp(Set<SetKey> keys, @Nullable Duration timeout) {
+    lookUps++;
     NlWriter w = new NlWriter();
     int genSeq = SEQ.incrementAndGet();
     int m = w.begin(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETGEN, NlWriter.NLM_F_REQUEST | NlWriter.NLM_F_ACK, genSeq, 0, 0);

@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,8 +36,9 @@ import java.util.function.Supplier;
  * {@code jnft-helper.c} for the protocol).
  *
  * <p>Concurrent callers write their request frames under one lock, each with its own id, and wait
- * for the answer with that id; one reader thread per process reads answers and hands each to its
- * caller. A caller that gives up (timeout, interrupt) forgets its id; the late answer is dropped.
+ * for the answer with that id. A caller first polls the pipe for a while and reads answers itself
+ * (its own and any other it finds); a reader thread per process reads, blocking, only when callers
+ * wait parked, and hands each answer to its caller. A caller that gives up (timeout, interrupt) forgets its id; the late answer is dropped.
  * When the helper dies, the reader fails every call still in flight with a {@link HelperException}
  * that says how it died; the owner ({@link NftHelper}) starts a new process for the next call.
  *
@@ -81,9 +84,9 @@ final class HelperProcess {
   private final DataInputStream in;
   private final ReentrantLock readLock = new ReentrantLock();
   /** Callers polling the pipe for their own answers; while any does, the reader thread waits. */
-  private final java.util.concurrent.atomic.AtomicInteger pollers = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger pollers = new AtomicInteger();
   private final Thread reader;
-  private final java.util.concurrent.atomic.AtomicBoolean dead = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean dead = new AtomicBoolean();
 
   /**
    * One answer frame as it came: the output stays bytes (binary for {@link #OP_NETLINK}) until the
@@ -308,43 +311,39 @@ final class HelperProcess {
 
   /** Reads one frame and hands it to its caller; only under {@link #readLock}. */
   private void readFrame() throws IOException {
-    {
-      {
-        int len = in.readInt();
-        if (len < 16) {
-          throw new IOException("malformed answer frame of " + len + " bytes");
-        }
-        long id = in.readLong();
-        int rc = in.readInt();
-        int outLen = in.readInt();
-        if (outLen < 0 || outLen > len - 16) {
-          throw new IOException("malformed answer frame: output length " + outLen + " of " + len);
-        }
-        byte[] output = new byte[outLen];
-        in.readFully(output);
-        byte[] error = new byte[len - 16 - outLen];
-        in.readFully(error);
-        Answer answer = new Answer(rc, output, error);
-        if (id == 0) {
-          NftResult result = answer.toResult();
-          if (GREETING.equals(result.output())) {
-            greeted.complete(null);
-          } else if (!greeted.isDone() && result.output().startsWith("jnft-helper ")) {
-            // an installed helper of another version: its operations differ from ours
-            greeted.completeExceptionally(new HelperException(name + " speaks protocol \""
-                + result.output() + "\", but this jnftables needs \"" + GREETING + "\": install the"
-                + " helper of this jnftables version (or drop -Djnftables.helper to use the bundled one)"));
-            process.destroyForcibly();
-          } else { // a refusal of a malformed request carries id 0 too; we never send one
-            throw new IOException("unexpected frame with id 0: " + result);
-          }
-          return;
-        }
-        CompletableFuture<Answer> f = pending.remove(id);
-        if (f != null) {
-          f.complete(answer); // absent: its caller gave up (timeout); the answer is dropped
-        }
+    int len = in.readInt();
+    if (len < 16) {
+      throw new IOException("malformed answer frame of " + len + " bytes");
+    }
+    long id = in.readLong();
+    int rc = in.readInt();
+    int outLen = in.readInt();
+    if (outLen < 0 || outLen > len - 16) {
+      throw new IOException("malformed answer frame: output length " + outLen + " of " + len);
+    }
+    byte[] output = new byte[outLen];
+    in.readFully(output);
+    byte[] error = new byte[len - 16 - outLen];
+    in.readFully(error);
+    Answer answer = new Answer(rc, output, error);
+    if (id == 0) {
+      NftResult result = answer.toResult();
+      if (GREETING.equals(result.output())) {
+        greeted.complete(null);
+      } else if (!greeted.isDone() && result.output().startsWith("jnft-helper ")) {
+        // an installed helper of another version: its operations differ from ours
+        greeted.completeExceptionally(new HelperException(name + " speaks protocol \""
+            + result.output() + "\", but this jnftables needs \"" + GREETING + "\": install the"
+            + " helper of this jnftables version (or drop -Djnftables.helper to use the bundled one)"));
+        process.destroyForcibly();
+      } else { // a refusal of a malformed request carries id 0 too; we never send one
+        throw new IOException("unexpected frame with id 0: " + result);
       }
+      return;
+    }
+    CompletableFuture<Answer> f = pending.remove(id);
+    if (f != null) {
+      f.complete(answer); // absent: its caller gave up (timeout); the answer is dropped
     }
   }
 

@@ -1,6 +1,7 @@
 package io.jnftables.netlink;
 
 import io.jnftables.libnft.NftTimeoutException;
+import io.jnftables.netns.ErrnoException;
 import io.jnftables.netns.NetnsThread;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -249,7 +250,8 @@ public final class NetlinkSocket implements NfnetlinkTransport, AutoCloseable {
   }
 
   private static NetlinkException failure(String call, int errno, boolean maybeSent) {
-    return new NetlinkException(call + " failed: errno " + errno, maybeSent);
+    ErrnoException e = new ErrnoException(call, errno, "");
+    return new NetlinkException(e.getMessage(), maybeSent, e);
   }
 
   @Override

@@ -40,10 +40,6 @@ enum DataType {
     this.length = length;
   }
 
-  int id() {
-    return id;
-  }
-
   /** Bytes of a value (before a concatenation pads it to 4). */
   int length() {
     return length;

@@ -5,14 +5,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
-/** Reads the kernel's answers: messages, their attributes, and errors with their messages. */
+/** Reads the kernel's answers: messages, their errno if they are errors, their attributes. */
 final class NlAnswers {
   static final int NLMSG_ERROR = 2;
-  private static final int NLM_F_CAPPED = 0x100;
-  private static final int NLM_F_ACK_TLVS = 0x200;
-  private static final int NLMSGERR_ATTR_MSG = 1;
 
   /** One answer: its header and where its payload lies in {@code data}. */
   record Message(int type, int flags, int seq, ByteBuffer data, int payload, int end) {
@@ -21,29 +17,9 @@ final class NlAnswers {
       return -data.getInt(payload);
     }
 
-    /** For {@code NLMSG_ERROR}: the kernel's extended-ack message, if it sent one. */
-    @Nullable String errorMessage() {
-      if ((flags & NLM_F_ACK_TLVS) == 0) {
-        return null;
-      }
-      // struct nlmsgerr: int error, then the request: its header alone if capped, else whole.
-      int origLen = data.getInt(payload + 4);
-      int at = payload + 4 + ((flags & NLM_F_CAPPED) != 0 ? 16 : (origLen + 3) & ~3);
-      for (Attr a : NlAnswers.attrs(data, at, end)) {
-        if (a.type() == NLMSGERR_ATTR_MSG) {
-          return a.string();
-        }
-      }
-      return null;
-    }
-
     /** The attributes after the {@code struct nfgenmsg}. */
     List<Attr> attrs() {
       return NlAnswers.attrs(data, payload + 4, end);
-    }
-
-    int family() {
-      return data.get(payload) & 0xff;
     }
   }
 

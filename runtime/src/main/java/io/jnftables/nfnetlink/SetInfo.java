@@ -15,7 +15,6 @@ record SetInfo(int flags, List<Integer> keyTypes, int keyLen, int dataType, int 
   static final int F_CONSTANT = 0x2;
   static final int F_INTERVAL = 0x4;
   static final int F_MAP = 0x8;
-  static final int F_TIMEOUT = 0x10;
   static final int F_OBJECT = 0x40;
   /** {@code NFT_DATA_VERDICT}: the data type of a verdict map. */
   static final int VERDICT = 0xffffff00;

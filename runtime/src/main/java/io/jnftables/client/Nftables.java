@@ -61,7 +61,8 @@ public final class Nftables implements AutoCloseable {
   private static final Pattern PARSE_INDEX = Pattern.compile("Parsing command array at index (\\d+) failed");
   private static final Pattern LOCATION = Pattern.compile("(?m)^internal:0:0-0: ");
 
-  private final NftExecutor executor;
+  private final NftExecutor given; // what the caller gave or the builder opened
+  private final NftExecutor executor; // the same behind AbortGuard: every request goes through it
   private final Set<TableRef> owned; // empty: not scoped
   private final @Nullable Duration defaultTimeout;
   private final Object capabilitiesLock = new Object();
@@ -71,7 +72,8 @@ public final class Nftables implements AutoCloseable {
   private volatile @Nullable ElementUpdates direct; // null: every batch goes through libnftables
 
   private Nftables(NftExecutor executor, Set<TableRef> owned, @Nullable Duration defaultTimeout, boolean direct) {
-    this.executor = executor;
+    this.given = executor;
+    this.executor = GuardedExecutor.around(executor);
     this.owned = Set.copyOf(owned);
     this.defaultTimeout = defaultTimeout;
     this.direct = direct ? executor.nfnetlink().map(ElementUpdates::over).orElse(null) : null;
@@ -186,7 +188,9 @@ public final class Nftables implements AutoCloseable {
       NftRequest apply = new NftRequest(json, EnumSet.of(NftRequest.Option.JSON), timeout(options));
       NftRequest undo = NftRequest.text(rollback).withTimeout(timeout(options));
       PendingCommit.Control control;
-      if (executor instanceof HelperExecutor helper) {
+      if (given instanceof HelperExecutor helper) {
+        AbortGuard.check(apply); // this path bypasses execute(): the helper would die as well
+        AbortGuard.check(undo);
         HelperCommit armed = helper.arm(apply, undo, timeout);
         if (!armed.applied().ok()) {
           throw locate("submitConfirmed", batch, json, armed.applied().error(), options);
@@ -727,12 +731,16 @@ public final class Nftables implements AutoCloseable {
    */
   public Sysctl sysctl() {
     return Sysctl.using(executor.sysctlBackend().orElseThrow(() -> new UnsupportedOperationException(
-        "executor " + executor.getClass().getSimpleName() + " offers no sysctl backend")));
+        "executor " + given.getClass().getSimpleName() + " offers no sysctl backend")));
   }
 
-  /** The executor this client runs its requests on. */
+  /**
+   * The executor this client runs its requests on, as given or opened. The client puts its checks
+   * (owned tables, inputs that would abort libnftables: {@link WouldAbortException}) in front of
+   * it; requests sent to the returned executor directly skip them.
+   */
   public NftExecutor executor() {
-    return executor;
+    return given;
   }
 
   /**

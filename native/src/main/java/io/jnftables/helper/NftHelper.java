@@ -208,8 +208,9 @@ public final class NftHelper implements AutoCloseable {
    * {@code sendmsg}, then the answers (the exchange rule of {@link NfnetlinkTransport}). The helper
    * relays only set element updates and the lookups they need: either one batch (batch begin, one
    * or more {@code NEWSETELEM}/{@code DELSETELEM}, batch end) or single {@code GETSET} and
-   * {@code GETGEN} requests (no dumps); it refuses anything else without sending it. This skips
-   * libnftables, which rebuilds its whole cache on every command.
+   * {@code GETGEN} requests, and the {@code GETTABLE} dump (tables' names and flags; no other
+   * dumps); it refuses anything else without sending it. This skips libnftables, which rebuilds
+   * its whole cache on every command.
    *
    * @param messages netlink messages back to back, headers in host byte order, each with
    *     {@code NLM_F_REQUEST}; give each a distinct sequence number

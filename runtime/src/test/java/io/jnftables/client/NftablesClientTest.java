@@ -198,7 +198,7 @@ class NftablesClientTest {
   @Test
   void capabilitiesComeFromMetainfoAndDryRuns() {
     FakeExecutor fake = new FakeExecutor(r -> {
-      if (r.input().equals("list tables")) {
+      if (r.input().equals("list flowtables") && r.has(NftRequest.Option.JSON)) {
         return new NftResponse(true, "{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\", \"release_name\": \"Lester Gooch #5\", \"json_schema_version\": 1}}]}", "");
       }
       assertTrue(r.has(NftRequest.Option.DRY_RUN), r.input());

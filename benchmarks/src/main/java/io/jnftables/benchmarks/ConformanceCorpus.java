@@ -41,9 +41,10 @@ final class ConformanceCorpus {
     Path base = root == null ? workDir.toAbsolutePath().normalize() : root;
     out.put(base.resolve("../shared/conformance/" + NAME).normalize(), "beside the project");
     String xdg = env.get("XDG_CACHE_HOME");
+    String home = env.get("HOME"); // as the fetch script sees it; user.home only without $HOME
     Path cache = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()
         ? Path.of(xdg).normalize()
-        : Path.of(userHome, ".cache").toAbsolutePath().normalize();
+        : Path.of(home != null && Path.of(home).isAbsolute() ? home : userHome, ".cache").toAbsolutePath().normalize();
     out.put(cache.resolve("jnftables/conformance/" + NAME), "user cache");
     return out;
   }

@@ -28,5 +28,8 @@ class ConformanceCorpusTest {
     assertEquals(Path.of("/home/u/.cache/jnftables/conformance/nftables-1.0.6"),
         List.copyOf(ConformanceCorpus.candidates("", Map.of("XDG_CACHE_HOME", "rel"), "/home/u", module).keySet())
             .get(1));
+    assertEquals(Path.of("/root2/.cache/jnftables/conformance/nftables-1.0.6"),
+        List.copyOf(ConformanceCorpus.candidates(null, Map.of("HOME", "/root2"), "/home/u", module).keySet())
+            .get(1));
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  *       working directory);
  *   <li>the user cache that {@code scripts/fetch-conformance.sh} fills: {@code
  *       $XDG_CACHE_HOME/jnftables/conformance/nftables-1.0.6}, else {@code
- *       ~/.cache/jnftables/conformance/nftables-1.0.6}.
+ *       ~/.cache/jnftables/conformance/nftables-1.0.6} ({@code ~} being {@code $HOME}).
  * </ol>
  *
  * A directory counts when it holds both {@code py/} and {@code shell-dumps/}. The corpus is read
@@ -59,13 +59,17 @@ public final class Conformance {
     return out;
   }
 
-  /** {@code $XDG_CACHE_HOME} when set to an absolute path (as the XDG spec asks), else {@code ~/.cache}. */
+  /**
+   * {@code $XDG_CACHE_HOME} when set to an absolute path (as the XDG spec asks), else {@code
+   * $HOME/.cache} as the fetch script sees it ({@code user.home} only without {@code $HOME}).
+   */
   static Path userCache(Map<String, String> env, String userHome) {
     String xdg = env.get("XDG_CACHE_HOME");
     if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
       return Path.of(xdg).normalize();
     }
-    return Path.of(userHome, ".cache").toAbsolutePath().normalize();
+    String home = env.get("HOME");
+    return Path.of(home != null && Path.of(home).isAbsolute() ? home : userHome, ".cache").toAbsolutePath().normalize();
   }
 
   static boolean isCorpus(Path dir) {

@@ -47,6 +47,9 @@ class ConformanceTest {
       List<Conformance.Candidate> c = Conformance.candidates("", env, "/home/u", module);
       assertEquals(home, c.get(1).dir(), env.toString());
     }
+    // $HOME, as the fetch script reads it, before the JVM's user.home
+    assertEquals(Path.of("/root2/.cache/jnftables/conformance/nftables-1.0.6"),
+        Conformance.candidates(null, Map.of("HOME", "/root2"), "/home/u", module).get(1).dir());
   }
 
   @Test

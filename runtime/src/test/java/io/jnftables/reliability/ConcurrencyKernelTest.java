@@ -97,12 +97,14 @@ class ConcurrencyKernelTest {
     String set = keys == Keys.OWN ? "own" : "shared";
     Queue<String> failures = new ConcurrentLinkedQueue<>();
     long elapsedMs;
+    long phase1Ms;
     long direct;
     Set<String> actual = new TreeSet<>();
     try (Nftables nft = Nftables.builder().netns(NetnsTarget.fresh()).backend(backend).probeCapabilities(false).open()) {
       nft.runText("add table inet t\nadd set inet t " + set + " { type ipv4_addr; }");
       long directBefore = DirectCounts.of(nft)[0];
       CyclicBarrier barrier = new CyclicBarrier(THREADS);
+      java.util.concurrent.atomic.AtomicLong phase1End = new java.util.concurrent.atomic.AtomicLong();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       long started = System.nanoTime();
       try {
@@ -112,7 +114,8 @@ class ConcurrencyKernelTest {
           List<Op> second = phase2.get(t);
           done.add(pool.submit(() -> {
             apply(nft, set, first, failures);
-            barrier.await(120, TimeUnit.SECONDS); // shared keys: every add is in before any delete
+            barrier.await(600, TimeUnit.SECONDS); // shared keys: every add is in before any delete
+            phase1End.compareAndSet(0, System.nanoTime());
             apply(nft, set, second, failures);
             return null;
           }));
@@ -124,6 +127,7 @@ class ConcurrencyKernelTest {
         pool.shutdownNow();
       }
       elapsedMs = (System.nanoTime() - started) / 1_000_000;
+      phase1Ms = (phase1End.get() - started) / 1_000_000;
       direct = DirectCounts.of(nft)[0] - directBefore;
       NamedSet listed = nft.list(Listing.set(Family.INET, "t", set)).sets().get(0);
       for (Expression e : listed.elements()) {
@@ -132,7 +136,7 @@ class ConcurrencyKernelTest {
     }
     boolean exact = actual.equals(expected);
     System.out.println("RELIABILITY threads=" + THREADS + " ops=" + THREADS * perThread + " final_exact=" + exact
-        + " elapsed_ms=" + elapsedMs + " backend=" + backend + " keys=" + keys.name().toLowerCase(java.util.Locale.ROOT)
+        + " elapsed_ms=" + elapsedMs + " phase1_ms=" + phase1Ms + " backend=" + backend + " keys=" + keys.name().toLowerCase(java.util.Locale.ROOT)
         + " direct=" + direct + " failed_ops=" + failures.size() + " final_size=" + actual.size()
         + " expected_size=" + expected.size() + " scale=" + Scale.name() + " seed=" + seed);
     assertEquals(List.of(), List.copyOf(failures).subList(0, Math.min(5, failures.size())), failures.size() + " failed op(s)");

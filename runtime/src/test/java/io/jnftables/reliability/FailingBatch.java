@@ -87,7 +87,7 @@ final class FailingBatch {
     Kind.ELEMENT_OF_MISSING_SET, Kind.ELEMENT_OF_WRONG_TYPE};
 
   final Route route;
-  final Kind kind;
+  Kind kind; // the generator may fall back to another kind when the start ruleset lacks what it needs
   final Batch batch;
   final int failingIndex;
   final Command failing;
@@ -297,7 +297,8 @@ final class FailingBatch {
       case CREATE_EXISTING_ELEMENT: {
         boolean useAddrs = !addrs.get(i).isEmpty() && (ports.get(i).isEmpty() || r.nextBoolean());
         if (!useAddrs && ports.get(i).isEmpty()) {
-          return deleteMissing(t); // nothing exists to create again: the table's sets are empty
+          kind = Kind.DELETE_MISSING_ELEMENT; // nothing exists to create again: the table's sets are empty
+          return deleteMissing(t);
         }
         List<Expression> values = new ArrayList<>(useAddrs ? newAddrs(t, r.nextInt(4)) : newPorts(r.nextInt(4)));
         Expression existing = useAddrs ? new StringLiteral(addrs.get(i).get(r.nextInt(addrs.get(i).size())))

@@ -17,6 +17,16 @@ final class Cursor {
   /** Whether line breaks end a command (files) or are plain spaces (a single rule). */
   private final boolean lines;
 
+  /**
+   * Levels of brackets, anonymous chains and chained operators beyond this are refused: the
+   * parsers, the JSON encoder and the printers recurse once per level, and a thread's stack is
+   * finite (tens of thousands of levels overflow it). Real rules nest a few levels.
+   */
+  static final int MAX_NESTING = 128;
+
+  /** How deep the parse is now, in the levels {@link #MAX_NESTING} counts. */
+  private int nesting;
+
   Cursor(String input, boolean lines) {
     this.input = input;
     this.lines = lines;
@@ -132,6 +142,27 @@ final class Cursor {
     } catch (NumberFormatException e) {
       return null; // above Long.MAX_VALUE: not a handle nft gives
     }
+  }
+
+  /**
+   * One level deeper, at {@code t} (an opening bracket or an operator that nests the tree one
+   * level more); returns the level to go back to with {@link #leave}.
+   */
+  int enter(Token t) {
+    if (nesting >= MAX_NESTING) {
+      throw invalid(t, "nested too deeply", "nft text may nest at most " + MAX_NESTING
+          + " levels of brackets, anonymous chains and chained operators");
+    }
+    return nesting++;
+  }
+
+  /** The current level, to go back to with {@link #leave}. */
+  int nesting() {
+    return nesting;
+  }
+
+  void leave(int level) {
+    nesting = level;
   }
 
   /** Whether the statement list of a rule ends here. */

@@ -292,8 +292,7 @@ final class StatementParser {
    */
   private Statement anonymousChain() {
     Token verb = c.next();
-    c.expect(Token.Kind.LBRACE, "{");
-    int depth = 1;
+    int level = c.enter(c.expect(Token.Kind.LBRACE, "{"));
     while (true) {
       c.skipNewlines();
       while (c.accept(Token.Kind.SEMICOLON)) {
@@ -301,6 +300,7 @@ final class StatementParser {
       }
       if (c.at(Token.Kind.RBRACE)) {
         Token close = c.next();
+        c.leave(level);
         return new io.jnftables.model.stmt.TextStatement(c.input.substring(verb.offset(), close.end()));
       }
       if (c.at(Token.Kind.EOF)) {

@@ -20,9 +20,10 @@ final class Cursor {
   /**
    * Levels of brackets, anonymous chains and chained operators beyond this are refused: the
    * parsers, the JSON encoder and the printers recurse once per level, and a thread's stack is
-   * finite (tens of thousands of levels overflow it). Real rules nest a few levels.
+   * finite (tens of thousands of levels overflow it). Real rules nest a few levels. Each level is
+   * at most four levels of JSON, within what the JSON decoder reads back (300).
    */
-  static final int MAX_NESTING = 128;
+  static final int MAX_NESTING = 64;
 
   /** How deep the parse is now, in the levels {@link #MAX_NESTING} counts. */
   private int nesting;

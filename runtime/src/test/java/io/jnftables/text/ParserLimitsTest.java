@@ -72,6 +72,18 @@ class ParserLimitsTest {
     assertEquals(1, NftText.parseRule(chains, Family.INET).size());
   }
 
+  /** What the parser takes at its limit, the JSON decoder reads back: the two limits agree. */
+  @Test
+  void theDeepestTextEncodesToJsonThatDecodes() {
+    for (String text : List.of(
+        "meta mark set meta mark" + " | 1".repeat(LIMIT),
+        "meta mark " + "{ ".repeat(LIMIT) + "1" + " }".repeat(LIMIT))) {
+      List<Statement> st = NftText.parseRule(text, Family.INET);
+      String json = JsonCodec.encodeStatements(st);
+      assertEquals(json, JsonCodec.encodeStatements(JsonCodec.decodeStatements(json)), text.substring(0, 30));
+    }
+  }
+
   /**
    * Was an out-of-memory hang: each value holds two uses of the one before, so the 32nd asks for
    * 2^31 tokens. The expansion has a budget linear in the text's size.

@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -29,9 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feeds the parser inputs made from nft's own corpus: rule lines of {@code py/} (parsed as rule
- * texts, rules with a comment, and through {@link RuleParser}'s resolving parse), and the
- * rulesets of {@code shell-dumps/} (parsed as files by {@code parseRuleset}, and as listings by
- * {@code parseListing}, also with {@code # handle N} comments as {@code nft -a} writes them).
+ * texts, against the sets and objects their file declares, as rules with a comment, and through
+ * {@link RuleParser}'s resolving parse), and the rulesets of {@code shell-dumps/} (parsed as
+ * files by {@code parseRuleset}, and as listings by {@code parseListing}, also with {@code #
+ * handle N} comments as {@code nft -a} writes them).
  * They are mutated by characters and bytes; by tokens of the corpus' vocabulary inserted,
  * deleted, duplicated, swapped and replaced; by splices across lines and files; by truncations at
  * token edges, after brackets and operators and inside strings; by boundary numbers; by braces,
@@ -52,22 +55,33 @@ class ParserFuzzTest {
   /** What an input is parsed as. */
   enum Kind {
     RULE,
+    /** Checked against the sets and objects its corpus file declares. */
+    RULE_IN_SCHEMA,
     RULE_WITH_COMMENT,
     RESOLVED_RULE,
     RULESET,
     LISTING
   }
 
-  /** @param how the mutations that made it, for messages */
-  record Input(Kind kind, Family family, String how, String text) {
+  /**
+   * @param how the mutations that made it, for messages
+   * @param schema what {@link Kind#RULE_IN_SCHEMA} is checked against
+   */
+  record Input(Kind kind, Family family, String how, String text, Schema schema) {
+    Input(Kind kind, Family family, String text) {
+      this(kind, family, "", text, Schema.NONE);
+    }
+
     Input how(StringBuilder sb) {
-      return new Input(kind, family, sb.toString(), text);
+      return new Input(kind, family, sb.toString(), text, schema);
     }
   }
 
   private static final Family[] FAMILIES = Family.values();
 
   private static List<String> lines;
+  /** The schema of each line's corpus file (its declarations before the line). */
+  private static List<Schema> schemas;
   private static List<String> vocabulary;
   private static List<String> files;
   private static List<String> listings;
@@ -75,8 +89,11 @@ class ParserFuzzTest {
   @BeforeAll
   static void corpus() {
     lines = new ArrayList<>();
+    schemas = new ArrayList<>();
+    Map<List<Corpus.Declaration>, Schema> byDeclarations = new HashMap<>();
     for (Corpus.Line l : Corpus.lines()) {
       lines.add(l.rule());
+      schemas.add(byDeclarations.computeIfAbsent(l.declarations(), NftTextConformanceTest::schema));
     }
     files = dumps();
     listings = new ArrayList<>(files);
@@ -97,7 +114,7 @@ class ParserFuzzTest {
   @Test
   void corpusMutationsOnlyEverThrowTheSyntaxException() throws InterruptedException {
     long seed = Fuzz.seed(20250601L);
-    int cases = Fuzz.cases(100_000);
+    int cases = Fuzz.cases(40_000);
     long[][] outcomes = new long[Kind.values().length][2];
     Fuzz.Report report = Fuzz.run("parser", "syntax_errors", seed, cases, ParserFuzzTest::input,
         in -> in.kind() + " " + in.family() + " (" + in.how() + ") " + Fuzz.escape(in.text()),
@@ -106,6 +123,12 @@ class ParserFuzzTest {
           outcomes[in.kind().ordinal()][o.ordinal()]++;
           return o;
         });
+    StringBuilder byKind = new StringBuilder("FUZZ parser by kind (returned/refused):");
+    for (Kind k : Kind.values()) {
+      byKind.append(' ').append(k).append('=').append(outcomes[k.ordinal()][0]).append('/')
+          .append(outcomes[k.ordinal()][1]);
+    }
+    System.out.println(byKind);
     assertEquals(0, report.other(), report.details());
     if (report.inputs() < 10_000) {
       return; // a single case or a short run: no shares to speak of
@@ -134,6 +157,12 @@ class ParserFuzzTest {
           if (text.hashCode() % 8 == 0) {
             assertEquals(st, NftText.parseRule(text, family), "parsing is deterministic");
           }
+          JsonCodec.encodeStatements(st);
+          NftText.print(st, family);
+        }
+        case RULE_IN_SCHEMA -> {
+          List<Statement> st = NftText.parseRule(text, family, in.schema());
+          assertTrue(!st.isEmpty(), text);
           JsonCodec.encodeStatements(st);
           NftText.print(st, family);
         }
@@ -194,28 +223,37 @@ class ParserFuzzTest {
     int k = r.nextInt(100);
     Family family = FAMILIES[r.nextInt(FAMILIES.length)];
     StringBuilder how = new StringBuilder();
+    if (k < 46) {
+      return new Input(Kind.RULE, family, rule(r, how)).how(how);
+    }
     if (k < 52) {
-      return new Input(Kind.RULE, family, "", rule(r, how)).how(how);
+      int line = r.nextInt(lines.size());
+      String text = mutatedRule(lines.get(line), r, how);
+      return new Input(Kind.RULE_IN_SCHEMA, family, "", text, schemas.get(line)).how(how.append(" schema of line ")
+          .append(line));
     }
     if (k < 58) {
       String text = rule(r, how);
       if (r.nextBoolean()) {
         text = text + " comment " + Mutations.chars("\"fuzz comment\"", r);
       }
-      return new Input(Kind.RULE_WITH_COMMENT, family, "", text).how(how);
+      return new Input(Kind.RULE_WITH_COMMENT, family, text).how(how);
     }
     if (k < 64) {
-      return new Input(Kind.RESOLVED_RULE, family, "", rule(r, how)).how(how);
+      return new Input(Kind.RESOLVED_RULE, family, rule(r, how)).how(how);
     }
     if (k < 84) {
-      return new Input(Kind.RULESET, family, "", file(Mutations.pick(files, r), files, r, how)).how(how);
+      return new Input(Kind.RULESET, family, file(Mutations.pick(files, r), files, r, how)).how(how);
     }
-    return new Input(Kind.LISTING, family, "", file(Mutations.pick(listings, r), listings, r, how)).how(how);
+    return new Input(Kind.LISTING, family, file(Mutations.pick(listings, r), listings, r, how)).how(how);
   }
 
   /** A corpus rule line, mutated (or not, one time in eight). */
   private static String rule(Random r, StringBuilder how) {
-    String base = Mutations.pick(lines, r);
+    return mutatedRule(Mutations.pick(lines, r), r, how);
+  }
+
+  private static String mutatedRule(String base, Random r, StringBuilder how) {
     int n = r.nextInt(8) == 0 ? 2 : 1;
     for (int i = 0; i < n; i++) {
       base = ruleMutation(base, r, how);

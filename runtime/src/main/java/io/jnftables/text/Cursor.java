@@ -166,6 +166,30 @@ final class Cursor {
     nesting = level;
   }
 
+  /**
+   * The text of the tokens from position {@code from} up to the current one, as written; if a
+   * variable's value stands among them, their texts joined by spaces instead, since the input
+   * there says only {@code $name}, which means nothing without its definition.
+   */
+  String written(int from) {
+    Token first = tokens.get(from);
+    Token last = tokens.get(pos - 1);
+    boolean asWritten = last.end() >= first.offset();
+    for (int i = from; i < pos && asWritten; i++) {
+      Token t = tokens.get(i);
+      asWritten = input.startsWith(t.text(), t.offset()); // a substituted token sits at its "$"
+    }
+    if (asWritten) {
+      return input.substring(first.offset(), last.end());
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < pos; i++) {
+      Token t = tokens.get(i);
+      sb.append(i == from ? "" : " ").append(t.kind() == Token.Kind.NEWLINE ? ";" : t.text());
+    }
+    return sb.toString();
+  }
+
   /** Whether the statement list of a rule ends here. */
   boolean atEndOfRule() {
     Token.Kind k = peek().kind();

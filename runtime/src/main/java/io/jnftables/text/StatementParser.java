@@ -291,6 +291,7 @@ final class StatementParser {
    * the text as written, after checking the rules inside.
    */
   private Statement anonymousChain() {
+    int start = c.position();
     Token verb = c.next();
     int level = c.enter(c.expect(Token.Kind.LBRACE, "{"));
     while (true) {
@@ -299,9 +300,9 @@ final class StatementParser {
         c.skipNewlines();
       }
       if (c.at(Token.Kind.RBRACE)) {
-        Token close = c.next();
+        c.next();
         c.leave(level);
-        return new io.jnftables.model.stmt.TextStatement(c.input.substring(verb.offset(), close.end()));
+        return new io.jnftables.model.stmt.TextStatement(c.written(start));
       }
       if (c.at(Token.Kind.EOF)) {
         throw c.unexpected(c.peek(), List.of("}"), "the chain of " + verb.text() + " { … } is not closed");

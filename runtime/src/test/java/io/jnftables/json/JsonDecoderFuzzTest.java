@@ -153,7 +153,7 @@ class JsonDecoderFuzzTest {
   @Test
   void corpusMutationsOnlyEverThrowTheDecodingException() throws InterruptedException {
     long seed = Fuzz.seed(20250602L);
-    int cases = Fuzz.cases(20_000);
+    int cases = Fuzz.cases(10_000);
     long[][] outcomes = new long[Decoder.values().length][2];
     List<String> unmutated = new ArrayList<>();
     Fuzz.Report report = Fuzz.run("json", "decoding_errors", seed, cases, JsonDecoderFuzzTest::input,

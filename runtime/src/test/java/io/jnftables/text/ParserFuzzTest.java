@@ -114,7 +114,7 @@ class ParserFuzzTest {
   @Test
   void corpusMutationsOnlyEverThrowTheSyntaxException() throws InterruptedException {
     long seed = Fuzz.seed(20250601L);
-    int cases = Fuzz.cases(40_000);
+    int cases = Fuzz.cases(20_000);
     long[][] outcomes = new long[Kind.values().length][2];
     Fuzz.Report report = Fuzz.run("parser", "syntax_errors", seed, cases, ParserFuzzTest::input,
         in -> in.kind() + " " + in.family() + " (" + in.how() + ") " + Fuzz.escape(in.text()),

@@ -394,7 +394,9 @@ public final class Nftables implements AutoCloseable {
       index = 0;
     } else {
       try {
-        index = bisectText(batch, options);
+        Located at = bisect(batch, options, true, error);
+        index = at.index();
+        error = at.error();
       } catch (NftablesException e) {
         index = -1; // the executor failed meanwhile (timeout, helper died): report without index
       }
@@ -409,23 +411,6 @@ public final class Nftables implements AutoCloseable {
         + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft
         + (command == null ? "" : "\n" + NftText.print(Batch.of(List.of(command))).strip());
     return new NftablesException(message, error, errno, index, command, path, script, null);
-  }
-
-  private int bisectText(Batch batch, CallOptions options) {
-    List<Command> commands = batch.commands();
-    int lo = 0;
-    int hi = commands.size() - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      String prefix = NftText.print(Batch.of(commands.subList(0, mid + 1)));
-      NftResponse r = executor.execute(new NftRequest(prefix, EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options)));
-      if (r.ok()) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**
@@ -444,7 +429,9 @@ public final class Nftables implements AutoCloseable {
       index = 0;
     } else {
       try {
-        index = bisect(batch, options);
+        Located at = bisect(batch, options, false, error);
+        index = at.index();
+        error = at.error();
       } catch (NftablesException e) {
         index = -1; // the executor failed meanwhile (timeout, helper died): report without index
       }
@@ -459,22 +446,34 @@ public final class Nftables implements AutoCloseable {
     return new NftablesException(message, error, errno, index, command, path, json, null);
   }
 
-  private int bisect(Batch batch, CallOptions options) {
+  /** The failing command's index and nft's error for the shortest failing prefix that ends with it. */
+  private record Located(int index, String error) {}
+
+  /**
+   * The first failing command of a batch whose whole dry run failed with {@code error}: the end of
+   * the shortest prefix whose dry run fails (prefixes of a failing batch fail from the failing
+   * command on), found by bisection. Its error is that prefix's, so it is about that command, not
+   * about a later one nft also refused while evaluating the whole batch.
+   */
+  private Located bisect(Batch batch, CallOptions options, boolean text, String error) {
     List<Command> commands = batch.commands();
     int lo = 0;
     int hi = commands.size() - 1; // the whole batch fails; find the first failing prefix end
+    String hiError = error;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      String prefix = Batch.of(commands.subList(0, mid + 1)).toJson();
-      NftResponse r = executor.execute(new NftRequest(prefix,
-          EnumSet.of(NftRequest.Option.JSON, NftRequest.Option.DRY_RUN), timeout(options)));
+      Batch prefix = Batch.of(commands.subList(0, mid + 1));
+      NftResponse r = executor.execute(text
+          ? new NftRequest(NftText.print(prefix), EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options))
+          : new NftRequest(prefix.toJson(), EnumSet.of(NftRequest.Option.JSON, NftRequest.Option.DRY_RUN), timeout(options)));
       if (r.ok()) {
         lo = mid + 1;
       } else {
         hi = mid;
+        hiError = r.error();
       }
     }
-    return lo;
+    return new Located(lo, hiError);
   }
 
   // ------------------------------------------------------------------ ownership

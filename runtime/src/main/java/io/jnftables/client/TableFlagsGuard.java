@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the process ("corrupted double-linked list"; in the JVM, with the in-process backend).
  *
  * <p>So, before libnftables prints tables as JSON ({@code list ruleset}, {@code list table}, {@code
- * list tables}), the client reads every table's flags with one netlink dump ({@link TableFlags}, a
- * few µs) and, if a table in scope has exactly one flag, lists as text instead. Every JSON listing
+ * list tables}), the client reads every table's flags with one netlink dump ({@link TableFlags},
+ * tens of µs) and, if a table in scope has exactly one flag, lists as text instead. Every JSON listing
  * is also checked after the fact (well-formed, flags from nft's vocabulary): a listing that fails
  * is listed again once, then as text. The check covers executors that cannot send netlink
  * messages (test doubles) and the instant between the dump and the listing.

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every table of a namespace with the flags the kernel holds for it, read by one
- * {@code GETTABLE} dump (a few µs; no libnftables).
+ * {@code GETTABLE} dump (no libnftables; tens of µs, a few percent of a JSON listing).
  *
  * <p>Why: nft 1.0.6 prints a table that has exactly one flag (e.g. only {@code dormant}) as JSON
  * after freeing that flag's string ({@code table_flags_json()}: {@code json_unpack(root, "[o]")}

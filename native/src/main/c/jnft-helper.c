@@ -34,8 +34,9 @@
  *                     socket (opened on first use; NETLINK_CAP_ACK, NETLINK_EXT_ACK). Output
  *                     (rc 0): the kernel's answers back to back, exact bytes; kernel errors are
  *                     NLMSG_ERROR messages in it, not helper errors. Answers are read until every
- *                     message with NLM_F_ACK has its NLMSG_ERROR, or an NLMSG_ERROR answers one
- *                     without it (a refused batch begin), waiting with poll() at most 5 s; then
+ *                     message with NLM_F_ACK has its NLMSG_ERROR and the table dump its
+ *                     NLMSG_DONE, or an NLMSG_ERROR answers one without either (a refused batch
+ *                     begin), waiting with poll() at most 5 s; then
  *                     what is still queued is read without waiting. Answers whose sequence
  *                     number is none of the request's are dropped. rc -3: output "ERRNO CALL",
  *                     CALL one of socket, setsockopt, sendmsg (nothing reached the kernel), poll,
@@ -44,7 +45,9 @@
  *                     the end of the body, NLM_F_REQUEST on each) and is either
  *                       - ONE batch: BATCH_BEGIN, one or more NEWSETELEM/DELSETELEM, BATCH_END
  *                         (begin and end with res_id nf_tables and without NLM_F_ACK), or
- *                       - one or more lookups: GETSET, GETGEN, without NLM_F_DUMP bits.
+ *                       - one or more lookups: GETSET, GETGEN, without NLM_F_DUMP bits, or
+ *                         GETTABLE as a dump (names and flags of every table: the JVM checks them
+ *                         before libnftables lists tables as JSON, see below).
  *                     Set elements only: this door does not change tables, chains, rules, sets
  *                     or objects. It exists because libnftables 1.0.6 rebuilds its whole cache on
  *                     every command (~100 µs for one element); a direct exchange costs a few µs.
@@ -908,7 +911,10 @@ static void commit_op(const unsigned char id[8], uint32_t op, const unsigned cha
  * OP_NETLINK relays nf_tables set element updates to the kernel without libnftables, whose 1.0.6
  * rebuilds its whole cache on every command (~80-130 µs for one element; a direct exchange costs
  * a few µs). The helper keeps least privilege here too: it relays element updates and the two
- * lookups they need, nothing else (no table, chain, rule, set or object changes).
+ * lookups they need, nothing else (no table, chain, rule, set or object changes). One read-only
+ * dump besides: GETTABLE, because nft 1.0.6 frees a table's only flag before printing it as JSON
+ * (table_flags_json(), a use-after-free that garbles the listing and can corrupt the heap), so
+ * the JVM reads the tables' flags first and lists such tables as text.
  */
 #define NFT_TYPE(m) ((NFNL_SUBSYS_NFTABLES << 8) | (m))
 #define NL_DUMP_BITS 0x300u  /* NLM_F_ROOT | NLM_F_MATCH: any of them makes a get a dump */
@@ -918,8 +924,8 @@ static void commit_op(const unsigned char id[8], uint32_t op, const unsigned cha
 static int nl_fd = -1;   /* one NETLINK_NETFILTER socket, opened on first use */
 static int nl_sndbuf;    /* its send buffer as the kernel reports it (a request must fit) */
 static int nl_dirty;     /* an exchange ended early: drain what is left before the next one */
-/* One datagram. The kernel's answers to element updates and single lookups are far smaller; only
-   dumps (never relayed) come in skbs of up to ~32 KiB. MSG_TRUNC tells if one did not fit. */
+/* One datagram. The kernel's answers to element updates and single lookups are far smaller; a
+   dump (the table dump) comes in skbs of up to ~32 KiB. MSG_TRUNC tells if one did not fit. */
 static unsigned char nl_buf[128 * 1024];
 
 static const char *const NFT_MSG_NAMES[] = {
@@ -950,6 +956,7 @@ struct nl_msg {
   uint32_t seq;
   uint32_t index;
   uint8_t ack;      /* carries NLM_F_ACK: its NLMSG_ERROR (ack or error) is waited for */
+  uint8_t dump;     /* a dump: its NLMSG_DONE (or an NLMSG_ERROR) is waited for */
   uint8_t answered; /* an NLMSG_ERROR with its sequence number came */
 };
 
@@ -1044,14 +1051,24 @@ static size_t nl_check(const unsigned char *body, uint32_t len, struct nl_msg *m
                   " relayed", n, name, h.nlmsg_flags & NL_DUMP_BITS);
       }
       mode = LOOKUPS;
+    } else if (type == NFT_TYPE(NFT_MSG_GETTABLE)) {
+      if (mode == IN_BATCH) {
+        NL_REFUSE("message %zu (%s) is inside a batch: lookups go outside batches", n, name);
+      }
+      if ((h.nlmsg_flags & NL_DUMP_BITS) != NL_DUMP_BITS) {
+        NL_REFUSE("message %zu (%s) is not a dump (NLM_F_DUMP): tables are read only as a dump", n,
+                  name);
+      }
+      mode = LOOKUPS;
     } else {
       NL_REFUSE("message %zu: %s is not relayed; this operation carries set element updates"
-                " (NEWSETELEM, DELSETELEM in one batch) and the lookups they need (GETSET, GETGEN),"
-                " nothing else", n, name);
+                " (NEWSETELEM, DELSETELEM in one batch), the lookups they need (GETSET, GETGEN) and"
+                " the table dump (GETTABLE), nothing else", n, name);
     }
     msgs[n].seq = h.nlmsg_seq;
     msgs[n].index = (uint32_t)n;
-    msgs[n].ack = (h.nlmsg_flags & NLM_F_ACK) != 0;
+    msgs[n].dump = type == NFT_TYPE(NFT_MSG_GETTABLE);
+    msgs[n].ack = !msgs[n].dump && (h.nlmsg_flags & NLM_F_ACK) != 0;
     msgs[n].answered = 0;
     n++;
     off += step > left ? left : step;
@@ -1113,9 +1130,10 @@ static void nl_append(struct nl_out *o, const unsigned char *p, size_t n) {
 
 /*
  * Takes one datagram of answers: keeps those whose sequence number is one of the request's (in
- * order, exact bytes), and marks the messages their NLMSG_ERRORs answer. Returns 1 when the
- * exchange is complete: every message with NLM_F_ACK is answered, or an error answered a message
- * without it (a refused batch begin: nothing else comes).
+ * order, exact bytes), and marks the messages their NLMSG_ERRORs (and a dump's NLMSG_DONE)
+ * answer. Returns 1 when the exchange is complete: every message with NLM_F_ACK, and every dump,
+ * is answered, or an error answered a message without either (a refused batch begin: nothing
+ * else comes).
  */
 static int nl_take(const unsigned char *d, size_t n, struct nl_msg *msgs, size_t count,
                    size_t *outstanding, struct nl_out *out) {
@@ -1134,14 +1152,14 @@ static int nl_take(const unsigned char *d, size_t n, struct nl_msg *msgs, size_t
     struct nl_msg *m = nl_find(msgs, count, h.nlmsg_seq);
     if (m != NULL) {
       nl_append(out, d + off, step);
-      if (h.nlmsg_type == NLMSG_ERROR) {
+      if (h.nlmsg_type == NLMSG_ERROR || h.nlmsg_type == NLMSG_DONE) {
         struct nl_msg *end = msgs + count;
         while (m < end && m->seq == h.nlmsg_seq && m->answered) {
           m++;
         }
-        if (m < end && m->seq == h.nlmsg_seq) {
+        if (m < end && m->seq == h.nlmsg_seq && (h.nlmsg_type == NLMSG_ERROR || m->dump)) {
           m->answered = 1;
-          if (!m->ack) {
+          if (!m->ack && !m->dump) {
             done = 1;
           } else if (--*outstanding == 0) {
             done = 1;
@@ -1269,7 +1287,7 @@ static void netlink_relay(const unsigned char id[8], const unsigned char *body, 
   }
   size_t outstanding = 0;
   for (size_t i = 0; i < count; i++) {
-    outstanding += msgs[i].ack;
+    outstanding += msgs[i].ack || msgs[i].dump;
   }
   qsort(msgs, count, sizeof *msgs, nl_msg_order);
 

@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The nft text parser on nft's own rule corpus: every {@code ok} line of {@code py/**}{@code /*.t}
  * (1,626 lines, in the first family of its file), one line per operation, so the score is lines
- * per second. The corpus is read in place: {@code -Djnftables.conformance.dir=…/nftables-1.0.6},
- * or {@code ../shared/conformance/nftables-1.0.6} from the project root (run from there).
+ * per second. The corpus is read in place, where {@link ConformanceCorpus} finds it ({@code
+ * -Djnftables.conformance.dir=…/nftables-1.0.6}, {@code ../shared/conformance/nftables-1.0.6} from
+ * the project root, or the user cache that {@code scripts/fetch-conformance.sh} fills).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,7 +47,7 @@ public class ParserBenchmark {
   public void setUp() {
     List<String> text = new ArrayList<>();
     List<Family> fams = new ArrayList<>();
-    for (String[] line : corpus(corpusDir())) {
+    for (String[] line : corpus(ConformanceCorpus.require())) {
       text.add(line[0]);
       fams.add(Family.valueOf(line[1]));
     }
@@ -72,24 +73,6 @@ public class ParserBenchmark {
 
   int size() {
     return lines.length;
-  }
-
-  /** {@code -Djnftables.conformance.dir}, or {@code ../shared/conformance/nftables-1.0.6} from the project root. */
-  static Path corpusDir() {
-    String override = System.getProperty("jnftables.conformance.dir");
-    if (override != null && !override.isBlank()) {
-      return Path.of(override);
-    }
-    Path root = null;
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("pom.xml"))) {
-        root = p;
-      } else if (root != null) {
-        break;
-      }
-    }
-    Path base = root == null ? Path.of("").toAbsolutePath() : root;
-    return base.resolve("../shared/conformance/nftables-1.0.6").normalize();
   }
 
   /** The {@code ok} lines of the corpus that parse, each with its family's name. */

@@ -44,32 +44,36 @@ class BenchmarkSmokeTest {
 
   /** Benchmarks that need no kernel, with the parameters of their smoke run (name, values). */
   static final Map<String, Map<String, String[]>> PURE = new LinkedHashMap<>();
+  /** Benchmarks that need nft's corpus (skipped without it, see {@link CorpusAssumption}). */
+  static final Map<String, Map<String, String[]>> CORPUS = new LinkedHashMap<>();
   /** Benchmarks that need the kernel, with the parameters of their smoke run. */
   static final Map<String, Map<String, String[]>> KERNEL = new LinkedHashMap<>();
 
   static {
     PURE.put("JsonGenerationBenchmark", Map.of("rules", new String[] {"10"}, "elements", new String[] {"1000"}));
     PURE.put("JsonDecodingBenchmark", Map.of("rules", new String[] {"10"}));
-    PURE.put("ParserBenchmark", Map.of());
+    CORPUS.put("ParserBenchmark", Map.of());
     KERNEL.put("ClientLatencyBenchmark", Map.of("setSize", new String[] {"bounded", "growing"}));
     KERNEL.put("EchoCostBenchmark", Map.of("existingRules", new String[] {"0"}));
     KERNEL.put("BulkApplyBenchmark", Map.of("content", new String[] {"rules:100", "elements:1000"}));
     KERNEL.put("UpdateScalingBenchmark", Map.of("entries", new String[] {"10"}, "rules", new String[] {"10"}));
   }
 
-  /** A new benchmark class must be put in one of the two groups, or it would never be smoke-run. */
+  /** A new benchmark class must be put in one of the groups, or it would never be smoke-run. */
   @Test
   void everyBenchmarkClassIsInExactlyOneGroup() throws IOException {
     Set<String> classes = new TreeSet<>();
     for (BenchmarkListEntry e : benchmarkList()) {
       classes.add(e.getUserClassQName().substring(PKG.length()));
     }
-    Set<String> grouped = new TreeSet<>(PURE.keySet());
-    grouped.addAll(KERNEL.keySet());
-    assertEquals(classes, grouped, "benchmark classes vs. the smoke test's groups (PURE, KERNEL)");
-    for (String c : PURE.keySet()) {
-      assertFalse(KERNEL.containsKey(c), c + " is in both groups");
+    List<Map<String, Map<String, String[]>>> groups = List.of(PURE, CORPUS, KERNEL);
+    Set<String> grouped = new TreeSet<>();
+    for (Map<String, Map<String, String[]>> g : groups) {
+      for (String c : g.keySet()) {
+        assertTrue(grouped.add(c), c + " is in two groups");
+      }
     }
+    assertEquals(classes, grouped, "benchmark classes vs. the smoke test's groups (PURE, CORPUS, KERNEL)");
   }
 
   @Test
@@ -80,6 +84,14 @@ class BenchmarkSmokeTest {
     assertEquals(results.size(), report.results().size());
     assertTrue(report.goals().stream().allMatch(g -> g.status() == GoalReport.Status.NOT_MEASURED),
         "at smoke sizes no goal applies: " + report.goals());
+  }
+
+  @Test
+  void everyCorpusBenchmarkRuns() throws Exception {
+    CorpusAssumption.require();
+    Collection<RunResult> results = run(CORPUS, "corpus");
+    GoalReport report = GoalReport.read(OUT.resolve("corpus.json"));
+    assertEquals(results.size(), report.results().size());
   }
 
   @Tag("kernel")

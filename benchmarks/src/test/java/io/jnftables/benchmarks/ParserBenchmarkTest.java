@@ -10,6 +10,7 @@ class ParserBenchmarkTest {
   /** The benchmark times what it says: the corpus' ok lines, each parsed and cycled through. */
   @Test
   void loadsTheCorpusAndCyclesThroughItsLines() {
+    CorpusAssumption.require();
     ParserBenchmark b = new ParserBenchmark();
     b.setUp();
     assertTrue(b.size() > 1500, "ok lines that parse: " + b.size());

@@ -63,6 +63,8 @@ final class HelperProcess {
   static final int RC_REFUSED = -2;
   static final int RC_ERRNO = -3;
   private static final int REQUEST_HEADER = 16;
+  /** What a caller is told when its request never reached the helper. */
+  static final String NOT_SENT = "the request was not sent to it, so it was not applied";
 
   private static final Set<HelperProcess> LIVE = ConcurrentHashMap.newKeySet();
   private static final AtomicLong COUNTER = new AtomicLong();
@@ -179,7 +181,7 @@ final class HelperProcess {
     pending.put(id, answer);
     if (deathCause != null) { // the reader may have failed everything before we registered
       pending.remove(id);
-      throw new NotDelivered(name + " " + deathCause, null);
+      throw new NotDelivered(name + " " + deathCause + "; " + NOT_SENT, null);
     }
     ByteBuffer frame = ByteBuffer.allocate(4 + REQUEST_HEADER + body.length);
     frame.putInt(REQUEST_HEADER + body.length).putLong(id).putInt(outputFlags)
@@ -206,6 +208,10 @@ final class HelperProcess {
       throw new NftException("interrupted while waiting for " + name
           + "; the command had been sent and may still take effect", e);
     } catch (ExecutionException e) {
+      // Thrown anew so that the caller's stack is in it (the reader thread completed the answer).
+      if (e.getCause() instanceof HelperException he) {
+        throw new HelperException(he.getMessage(), he, he.mayHaveBeenApplied());
+      }
       throw e.getCause() instanceof RuntimeException re ? re : new HelperException(name + ": " + e.getCause(), e.getCause());
     }
   }
@@ -230,10 +236,11 @@ final class HelperProcess {
     } catch (IOException e) {
       if (deathCause == null && writing && deadline != 0 && System.nanoTime() - deadline >= 0) {
         throw new HelperException(name + " did not take the request within " + timeout
-            + " and was killed; a new helper starts with the next call", e);
+            + " and was killed; the request was not completely written, so it was not applied."
+            + " A new helper starts with the next call", e, false);
       }
       throw new NotDelivered(name + " cannot be written to (" + e.getMessage() + "); "
-          + describeExit(), e);
+          + describeExit() + "; " + NOT_SENT, e);
     } finally {
       writing = false;
       writeDeadline = 0;
@@ -373,8 +380,8 @@ final class HelperProcess {
     pending.clear();
     for (CompletableFuture<Answer> f : inFlight) {
       f.completeExceptionally(new HelperException(name + " " + cause0 + " while " + inFlight.size()
-          + " call(s) were in flight; the command may or may not have taken effect. A new helper"
-          + " starts with the next call."));
+          + " call(s) were in flight; the request had been sent to it, so it may or may not have been"
+          + " applied (list the ruleset to know). A new helper starts with the next call.", null, true));
     }
   }
 

@@ -35,8 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * them.
  *
  * <p>Thread-safe. If the helper dies, the calls in flight fail with a {@link HelperException}
- * saying how it died, and the next call starts a new helper. Close it to end the helper and the
- * thread.
+ * saying how it died and whether the request may have been applied
+ * ({@link HelperException#mayHaveBeenApplied()}: true once it was sent, false if it never reached a
+ * helper), and the next call starts a new helper. A request that did not reach a dead helper is
+ * sent once more, to a new one. Close it to end the helper and the thread.
  */
 public final class NftHelper implements AutoCloseable {
   /** How long a starting helper may take to greet. */
@@ -101,7 +103,9 @@ public final class NftHelper implements AutoCloseable {
    *
    * @throws NftTimeoutException if no answer came within {@code timeout}; the helper may still run
    *     the command (it runs one at a time; later calls queue behind it)
-   * @throws HelperException if the helper died during the call (the next call starts a new one)
+   * @throws HelperException if the helper died during the call or could not be started (the next
+   *     call starts a new one); {@link HelperException#mayHaveBeenApplied()} says whether the
+   *     commands may have taken effect
    * @throws IllegalArgumentException if {@code commands} contains a NUL character
    */
   public NftResult run(String commands, int outputFlags, boolean dryRun, Duration timeout) {
@@ -133,17 +137,31 @@ public final class NftHelper implements AutoCloseable {
   private Reply call(int op, byte[] body, int flags, int options, long nanos, Duration timeout) {
     int opts = options | (op << HelperProcess.OP_SHIFT);
     long start = System.nanoTime();
-    HelperProcess p = process();
+    HelperProcess p = started();
     try {
       return new Reply(p, p.exchange(body, flags, opts, nanos, timeout));
     } catch (HelperProcess.NotDelivered e) {
       // The helper died (or is dying) before taking the request: sending it to a new one is safe.
       // A helper the watchdog just killed may not be reaped yet and still look alive: finish it
-      // off and wait for it, or process() would hand the same dead helper back.
+      // off and wait for it, or process() would hand the same dead helper back. If the new one is
+      // gone too, its NotDelivered says so (not applied).
       p.killAndWait(Duration.ofSeconds(2));
       long left = nanos < 0 ? -1 : Math.max(0, nanos - (System.nanoTime() - start));
-      HelperProcess q = process();
+      HelperProcess q = started();
       return new Reply(q, q.exchange(body, flags, opts, left, timeout));
+    }
+  }
+
+  /**
+   * The running helper, or a new one. A helper that fails to start (killed while starting, say)
+   * never saw the request: the caller is told that it was not applied.
+   */
+  private HelperProcess started() {
+    try {
+      return process();
+    } catch (HelperException e) {
+      throw new HelperException(e.getMessage() + "; the request was not sent, so it was not applied."
+          + " The next call starts a new helper", e, false);
     }
   }
 
@@ -208,8 +226,9 @@ public final class NftHelper implements AutoCloseable {
    * {@code sendmsg}, then the answers (the exchange rule of {@link NfnetlinkTransport}). The helper
    * relays only set element updates and the lookups they need: either one batch (batch begin, one
    * or more {@code NEWSETELEM}/{@code DELSETELEM}, batch end) or single {@code GETSET} and
-   * {@code GETGEN} requests (no dumps); it refuses anything else without sending it. This skips
-   * libnftables, which rebuilds its whole cache on every command.
+   * {@code GETGEN} requests, and the {@code GETTABLE} dump (tables' names and flags; no other
+   * dumps); it refuses anything else without sending it. This skips libnftables, which rebuilds
+   * its whole cache on every command.
    *
    * @param messages netlink messages back to back, headers in host byte order, each with
    *     {@code NLM_F_REQUEST}; give each a distinct sequence number

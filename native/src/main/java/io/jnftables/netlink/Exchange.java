@@ -13,10 +13,21 @@ import java.util.Map;
 final class Exchange {
   static final int NLMSG_HDRLEN = 16;
   static final int NLMSG_ERROR = 2;
+  static final int NLMSG_DONE = 3;
   static final int NLM_F_ACK = 4;
+  /** {@code NLM_F_ROOT | NLM_F_MATCH}: on a get request, either makes it a dump. */
+  static final int NLM_F_DUMP = 0x300;
 
-  /** Sequence number → whether that request message asked for an ack. */
-  private final Map<Integer, Boolean> requests = new HashMap<>();
+  /** What a request message waits for. */
+  private enum Awaits {
+    NOTHING, // no ack asked: only an error can answer it
+    ACK, // its NLMSG_ERROR (an ack, or an error)
+    DONE, // a dump: its answers, ended by NLMSG_DONE (or an NLMSG_ERROR if the kernel refused it)
+    ANSWERED // its ack, end or error came: a second one must not count again
+  }
+
+  /** Sequence number → what that request message still waits for. */
+  private final Map<Integer, Awaits> requests = new HashMap<>();
   private int awaited;
   private boolean refused;
   private final ByteArrayOutputStream answers = new ByteArrayOutputStream(256);
@@ -42,11 +53,12 @@ final class Exchange {
       }
       short flags = b.getShort(at + 6);
       int seq = b.getInt(at + 8);
-      boolean ack = (flags & NLM_F_ACK) != 0;
-      if (requests.put(seq, ack) != null) {
+      Awaits awaits = (flags & NLM_F_DUMP) != 0 ? Awaits.DONE
+          : (flags & NLM_F_ACK) != 0 ? Awaits.ACK : Awaits.NOTHING;
+      if (requests.put(seq, awaits) != null) {
         throw new IllegalArgumentException("two messages carry sequence number " + seq);
       }
-      if (ack) {
+      if (awaits != Awaits.NOTHING) {
         awaited++;
       }
       at += align(len);
@@ -68,18 +80,18 @@ final class Exchange {
       }
       int type = b.getShort(at + 4) & 0xffff;
       int seq = b.getInt(at + 8);
-      Boolean ack = requests.get(seq);
-      if (ack != null) {
+      Awaits awaits = requests.get(seq);
+      if (awaits != null) {
         byte[] copy = new byte[len];
         b.get(at, copy);
         answers.write(copy, 0, len);
-        if (type == NLMSG_ERROR) {
-          if (ack) {
-            requests.put(seq, false); // answered: a second answer must not count again
-            awaited--;
-          } else if (len >= NLMSG_HDRLEN + 4 && b.getInt(at + NLMSG_HDRLEN) != 0) {
-            refused = true;
-          }
+        boolean ends = type == NLMSG_ERROR || (type == NLMSG_DONE && awaits == Awaits.DONE);
+        if (ends && (awaits == Awaits.ACK || awaits == Awaits.DONE)) {
+          requests.put(seq, Awaits.ANSWERED);
+          awaited--;
+        } else if (type == NLMSG_ERROR && awaits == Awaits.NOTHING
+            && len >= NLMSG_HDRLEN + 4 && b.getInt(at + NLMSG_HDRLEN) != 0) {
+          refused = true;
         }
       }
       at += align(len);

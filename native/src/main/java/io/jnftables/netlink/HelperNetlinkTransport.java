@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * An {@link NfnetlinkTransport} through the privileged helper ({@link NftHelper#netlink}): the
  * helper relays the messages on its own netlink socket, in its namespace, and validates them
- * first (one batch of set element updates, or single {@code GETSET}/{@code GETGEN} lookups).
+ * first (one batch of set element updates, single {@code GETSET}/{@code GETGEN} lookups, or the
+ * {@code GETTABLE} dump).
  *
  * <p>How the helper's answers map:
  *

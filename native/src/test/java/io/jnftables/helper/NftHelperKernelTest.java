@@ -129,10 +129,35 @@ class NftHelperKernelTest {
       assertTrue(e.getCause() instanceof HelperException, String.valueOf(e.getCause()));
       assertTrue(e.getCause().getMessage().contains("killed by signal 9 (SIGKILL)"), e.getCause().getMessage());
       assertTrue(e.getCause().getMessage().contains("in flight"), e.getCause().getMessage());
+      assertTrue(((HelperException) e.getCause()).mayHaveBeenApplied());
+      assertTrue(e.getCause().getMessage().contains("so it may or may not have been applied"), e.getCause().getMessage());
       // the next call starts a new helper in the same namespace: the table is still there
       assertEquals("table inet survives\n", helper.run("list tables", 0, false).output());
       assertNotEquals(pid, helper.pid());
       assertEquals(2, helper.starts());
+    }
+  }
+
+  /** A call whose helper cannot be restarted is told that its request was not applied. */
+  @Test
+  void aFailedRestartSaysTheRequestWasNotApplied(@TempDir Path dir) throws Exception {
+    Path exe = dir.resolve("jnft-helper");
+    Files.copy(HelperBinary.locate(), exe);
+    Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-x---"));
+    try (NftHelper helper = NftHelper.start(NetnsTarget.fresh(), exe)) {
+      long pid = helper.pid();
+      // the next start fails: the helper refuses an executable that "other" may read (exit 78)
+      Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr--"));
+      Proc.ok("kill", "-9", Long.toString(pid));
+      while (Files.exists(Path.of("/proc/" + pid))) {
+        Thread.sleep(1);
+      }
+      HelperException e = assertThrows(HelperException.class, () -> helper.run("add table inet never", 0, false));
+      assertFalse(e.mayHaveBeenApplied());
+      assertTrue(e.getMessage().contains("exited with status 78"), e.getMessage());
+      assertTrue(e.getMessage().contains("the request was not sent, so it was not applied"), e.getMessage());
+      Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-x---"));
+      assertEquals("", helper.run("list tables", 0, false).output()); // it was not applied
     }
   }
 

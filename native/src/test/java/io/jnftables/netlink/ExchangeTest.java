@@ -69,4 +69,37 @@ class ExchangeTest {
     assertThrows(IllegalArgumentException.class, () -> new Exchange(tooLong));
     assertThrows(IllegalArgumentException.class, () -> new Exchange(messages(0x0a10, 1, 5, 0x0a10, 1, 5)));
   }
+
+  /** A 20-byte answer of {@code type} (a dump part, or NLMSG_DONE) for {@code seq}. */
+  private static ByteBuffer answer(int type, int seq) {
+    ByteBuffer b = ByteBuffer.allocateDirect(20).order(ByteOrder.nativeOrder());
+    b.putInt(20).putShort((short) type).putShort((short) 2).putInt(seq).putInt(0).putInt(0);
+    return b;
+  }
+
+  @Test
+  void aDumpIsCompleteAtItsDoneAndKeepsEveryPart() {
+    Exchange x = new Exchange(messages(0x0a01, 1 | Exchange.NLM_F_DUMP, 400));
+    x.accept(answer(0x0a00, 400), 20); // NEWTABLE parts, over several receives
+    assertFalse(x.complete());
+    x.accept(answer(0x0a00, 400), 20);
+    assertFalse(x.complete());
+    x.accept(error(400, 0), 36); // not expected, but an error ends a dump too
+    assertTrue(x.complete());
+    Exchange y = new Exchange(messages(0x0a01, 1 | Exchange.NLM_F_DUMP, 401));
+    y.accept(answer(0x0a00, 401), 20);
+    y.accept(answer(Exchange.NLMSG_DONE, 401), 20);
+    assertTrue(y.complete());
+    assertFalse(y.refused());
+    assertEquals(40, y.answers().length);
+  }
+
+  @Test
+  void doneEndsOnlyADump() {
+    Exchange x = new Exchange(messages(0x0a0a, 1 | ACK, 500));
+    x.accept(answer(Exchange.NLMSG_DONE, 500), 20);
+    assertFalse(x.complete());
+    x.accept(error(500, 0), 36);
+    assertTrue(x.complete());
+  }
 }

@@ -8,6 +8,7 @@ import io.jnftables.annotations.Family;
 import io.jnftables.batch.Batch;
 import io.jnftables.helper.HelperCommit;
 import io.jnftables.json.JsonCodec;
+import io.jnftables.json.JsonDecodingException;
 import io.jnftables.model.Command;
 import io.jnftables.model.Metainfo;
 import io.jnftables.model.Ruleset;
@@ -60,6 +61,7 @@ import org.jspecify.annotations.Nullable;
 public final class Nftables implements AutoCloseable {
   private static final Pattern PARSE_INDEX = Pattern.compile("Parsing command array at index (\\d+) failed");
   private static final Pattern LOCATION = Pattern.compile("(?m)^internal:0:0-0: ");
+  private static final Pattern TABLE_LINE = Pattern.compile("table (\\S+) (\\S+)");
 
   private final NftExecutor given; // what the caller gave or the builder opened
   private final NftExecutor executor; // the same behind AbortGuard: every request goes through it
@@ -70,6 +72,7 @@ public final class Nftables implements AutoCloseable {
   private @Nullable PendingCommit pending; // guarded by commitLock
   private @Nullable Capabilities capabilities; // guarded by capabilitiesLock
   private volatile @Nullable ElementUpdates direct; // null: every batch goes through libnftables
+  private final TableFlagsGuard tableFlags;
 
   private Nftables(NftExecutor executor, Set<TableRef> owned, @Nullable Duration defaultTimeout, boolean direct) {
     this.given = executor;
@@ -77,6 +80,7 @@ public final class Nftables implements AutoCloseable {
     this.owned = Set.copyOf(owned);
     this.defaultTimeout = defaultTimeout;
     this.direct = direct ? executor.nfnetlink().map(ElementUpdates::over).orElse(null) : null;
+    this.tableFlags = new TableFlagsGuard(executor.nfnetlink().orElse(null));
   }
 
   /** A client using libnftables in this process, bound to {@code target}'s network namespace. */
@@ -245,12 +249,7 @@ public final class Nftables implements AutoCloseable {
    * Checked by a dry run, so that a rollback that could not apply is found before anything changes.
    */
   private String rollbackFor(Set<TableRef> tables, CallOptions options) {
-    Set<TableRef> live = new LinkedHashSet<>();
-    for (io.jnftables.model.Table t : JsonCodec.decodeRuleset(runOrThrow(
-        new NftRequest("list tables", EnumSet.of(NftRequest.Option.JSON), timeout(options)),
-        "list tables")).tables()) {
-      live.add(new TableRef(t.family(), t.name()));
-    }
+    Set<TableRef> live = liveTables(options);
     StringBuilder undo = new StringBuilder();
     StringBuilder list = new StringBuilder();
     for (TableRef t : tables) {
@@ -272,6 +271,23 @@ public final class Nftables implements AutoCloseable {
           + " them)", dry.error(), rollback);
     }
     return rollback;
+  }
+
+  /**
+   * The tables of the namespace, from nft's text {@code list tables} (one {@code table FAMILY NAME}
+   * line each): its JSON form would print table flags, which nft 1.0.6 garbles (see
+   * {@link TableFlagsGuard}).
+   */
+  private Set<TableRef> liveTables(CallOptions options) {
+    Set<TableRef> live = new LinkedHashSet<>();
+    String text = runOrThrow(new NftRequest("list tables", Set.of(), timeout(options)), "list tables");
+    for (String line : text.split("\n")) {
+      Matcher m = TABLE_LINE.matcher(line.strip());
+      if (m.matches()) {
+        live.add(TableRef.parse(m.group(1), m.group(2)));
+      }
+    }
+    return live;
   }
 
   private SubmitResult run(Batch batch, CallOptions options, boolean dryRun) {
@@ -343,6 +359,16 @@ public final class Nftables implements AutoCloseable {
   private SubmitResult runAsText(Batch batch, CallOptions options, boolean dryRun) {
     String script = NftText.print(batch);
     boolean echo = options.handles() && !dryRun;
+    int oneFlag = echo ? TableFlagsGuard.oneFlagTable(batch) : -1;
+    if (oneFlag >= 0) {
+      Command c = batch.commands().get(oneFlag);
+      throw new LibnftablesDefectException(TableFlagsGuard.DEFECT, "submit refused before reaching libnftables: command " + oneFlag
+          + " (" + c.verb().jsonName() + " " + ObjectPath.of(c) + ") gives a table exactly one flag,"
+          + " and with handles asked for nft 1.0.6 echoes nft text through its event printer, which"
+          + " prints that flag from freed memory (a garbled echo; the process can abort). Submit"
+          + " without asText() (the JSON route echoes safely), or without handles",
+          oneFlag, c, ObjectPath.of(c), script);
+    }
     EnumSet<NftRequest.Option> opts = EnumSet.noneOf(NftRequest.Option.class);
     if (echo) {
       opts.add(NftRequest.Option.JSON);
@@ -372,7 +398,9 @@ public final class Nftables implements AutoCloseable {
       index = 0;
     } else {
       try {
-        index = bisectText(batch, options);
+        Located at = bisect(batch, options, true, error);
+        index = at.index();
+        error = at.error();
       } catch (NftablesException e) {
         index = -1; // the executor failed meanwhile (timeout, helper died): report without index
       }
@@ -387,23 +415,6 @@ public final class Nftables implements AutoCloseable {
         + ": " + errno + (errno.text().isEmpty() ? "" : " (" + errno.text() + ")") + " — nft: " + nft
         + (command == null ? "" : "\n" + NftText.print(Batch.of(List.of(command))).strip());
     return new NftablesException(message, error, errno, index, command, path, script, null);
-  }
-
-  private int bisectText(Batch batch, CallOptions options) {
-    List<Command> commands = batch.commands();
-    int lo = 0;
-    int hi = commands.size() - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      String prefix = NftText.print(Batch.of(commands.subList(0, mid + 1)));
-      NftResponse r = executor.execute(new NftRequest(prefix, EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options)));
-      if (r.ok()) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**
@@ -422,7 +433,9 @@ public final class Nftables implements AutoCloseable {
       index = 0;
     } else {
       try {
-        index = bisect(batch, options);
+        Located at = bisect(batch, options, false, error);
+        index = at.index();
+        error = at.error();
       } catch (NftablesException e) {
         index = -1; // the executor failed meanwhile (timeout, helper died): report without index
       }
@@ -437,22 +450,34 @@ public final class Nftables implements AutoCloseable {
     return new NftablesException(message, error, errno, index, command, path, json, null);
   }
 
-  private int bisect(Batch batch, CallOptions options) {
+  /** The failing command's index and nft's error for the shortest failing prefix that ends with it. */
+  private record Located(int index, String error) {}
+
+  /**
+   * The first failing command of a batch whose whole dry run failed with {@code error}: the end of
+   * the shortest prefix whose dry run fails (prefixes of a failing batch fail from the failing
+   * command on), found by bisection. Its error is that prefix's, so it is about that command, not
+   * about a later one nft also refused while evaluating the whole batch.
+   */
+  private Located bisect(Batch batch, CallOptions options, boolean text, String error) {
     List<Command> commands = batch.commands();
     int lo = 0;
     int hi = commands.size() - 1; // the whole batch fails; find the first failing prefix end
+    String hiError = error;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      String prefix = Batch.of(commands.subList(0, mid + 1)).toJson();
-      NftResponse r = executor.execute(new NftRequest(prefix,
-          EnumSet.of(NftRequest.Option.JSON, NftRequest.Option.DRY_RUN), timeout(options)));
+      Batch prefix = Batch.of(commands.subList(0, mid + 1));
+      NftResponse r = executor.execute(text
+          ? new NftRequest(NftText.print(prefix), EnumSet.of(NftRequest.Option.DRY_RUN), timeout(options))
+          : new NftRequest(prefix.toJson(), EnumSet.of(NftRequest.Option.JSON, NftRequest.Option.DRY_RUN), timeout(options)));
       if (r.ok()) {
         lo = mid + 1;
       } else {
         hi = mid;
+        hiError = r.error();
       }
     }
-    return lo;
+    return new Located(lo, hiError);
   }
 
   // ------------------------------------------------------------------ ownership
@@ -539,13 +564,32 @@ public final class Nftables implements AutoCloseable {
     return NftText.parseListing(runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command()));
   }
 
-  /** {@link #list(Listing)} with options (timeout). */
+  /**
+   * {@link #list(Listing)} with options (timeout). A listing nft 1.0.6 would garble (a table with
+   * exactly one flag: see {@link TableFlagsGuard}) is read from nft's text listing instead, as
+   * {@link Fidelity#TEXT} reads it; so is a JSON listing that comes back garbled twice.
+   */
   public Ruleset list(Listing what, CallOptions options) {
+    if (!tableFlags.garbling(what, timeout(options)).isEmpty()) {
+      return list(what, Fidelity.TEXT, options);
+    }
     EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.JSON);
     if (what.terse()) {
       opts.add(NftRequest.Option.TERSE);
     }
-    return JsonCodec.decodeRuleset(runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command()));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      String json = runOrThrow(new NftRequest(what.command(), opts, timeout(options)), what.command());
+      Ruleset listed;
+      try {
+        listed = JsonCodec.decodeRuleset(json);
+      } catch (JsonDecodingException e) {
+        continue; // nft 1.0.6 cut its own listing short (the table-flags bug): list again
+      }
+      if (!TableFlagsGuard.garbled(listed)) {
+        return listed;
+      }
+    }
+    return list(what, Fidelity.TEXT, options);
   }
 
   /** The listing as nft prints it. */
@@ -581,6 +625,7 @@ public final class Nftables implements AutoCloseable {
     if (!owned.isEmpty() && !options.allowForeignTables()) {
       guardJson(document);
     }
+    refuseGarbledTables(document, options);
     EnumSet<NftRequest.Option> opts = EnumSet.of(NftRequest.Option.JSON);
     if (options.handles()) {
       opts.add(NftRequest.Option.ECHO);
@@ -616,6 +661,33 @@ public final class Nftables implements AutoCloseable {
       opts.add(NftRequest.Option.HANDLE);
     }
     return runOrThrow(new NftRequest(commands, opts, timeout(options)), "nft commands");
+  }
+
+  /**
+   * Refuses a raw JSON request that lists tables while a table has exactly one flag: nft 1.0.6
+   * would print that flag from freed memory (see {@link TableFlagsGuard}), so the output would be
+   * wrong and the process could abort. Nothing is sent.
+   */
+  private void refuseGarbledTables(String document, CallOptions options) {
+    if (options.handles() && TableFlagsGuard.echoesOneFlagTable(document)) {
+      throw new LibnftablesDefectException(TableFlagsGuard.DEFECT, "runJson refused before reaching libnftables: with handles asked"
+          + " for, nft 1.0.6 echoes nft text through its event printer, which prints a table given"
+          + " exactly one flag from freed memory (a garbled echo; the process can abort). Send the"
+          + " request as libnftables JSON (its echo is safe), or without handles",
+          -1, null, null, document);
+    }
+    if (!TableFlagsGuard.listsTables(document)) {
+      return;
+    }
+    List<TableRef> garbling = tableFlags.garbling(null, null, timeout(options));
+    if (!garbling.isEmpty()) {
+      throw new LibnftablesDefectException(TableFlagsGuard.DEFECT, "runJson refused before reaching libnftables: the request lists"
+          + " tables as JSON, and table " + garbling.get(0) + (garbling.size() > 1 ? " (and "
+          + (garbling.size() - 1) + " more)" : "") + " has exactly one flag, which nft 1.0.6 prints"
+          + " from freed memory (a garbled listing; the process can abort). Use listRuleset() or"
+          + " list(...), which list such tables as text, or runText(\"list ruleset\")",
+          -1, null, null, document);
+    }
   }
 
   private void guardJson(String document) {
@@ -684,7 +756,9 @@ public final class Nftables implements AutoCloseable {
 
   private Capabilities probe() {
     Duration t = defaultTimeout != null ? defaultTimeout : Duration.ofSeconds(30);
-    NftResponse listing = executor.execute(NftRequest.json("list tables").withTimeout(t));
+    // Any JSON listing starts with metainfo; flowtables are few, and tables (whose flags nft
+    // 1.0.6 garbles, see TableFlagsGuard) are not printed.
+    NftResponse listing = executor.execute(NftRequest.json("list flowtables").withTimeout(t));
     Metainfo meta = listing.ok() ? JsonCodec.decodeRuleset(listing.output()).metainfo() : null;
     Map<KernelFeature, String> unsupported = new EnumMap<>(KernelFeature.class);
     for (KernelFeature f : KernelFeature.values()) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Subclasses: {@link NftablesTimeoutException} (no answer in time), {@link ExecutorException}
  * (the executor could not run the request), {@link ForeignTableException} (refused before
- * reaching the kernel).
+ * reaching the kernel: a table the client does not own), {@link LibnftablesDefectException}
+ * (refused before reaching libnftables, which would misbehave on it).
  */
 public class NftablesException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -101,13 +101,15 @@ final class ExpressionCodec {
   }
 
   private static SerializedString preEncode(Expression e) {
-    java.io.StringWriter out = new java.io.StringWriter(64);
+    // Through the UTF-8 writer the documents use, which escapes a lone surrogate; a char writer
+    // would keep it, and the raw write of the result then fails to encode it.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
     try (JsonGenerator g = JsonIn.MAPPER.getFactory().createGenerator(out)) {
       writeTyped(g, e);
     } catch (IOException x) {
       throw new java.io.UncheckedIOException(x);
     }
-    return new SerializedString(out.toString());
+    return new SerializedString(out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The general writer: every expression type, token by token. */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,17 @@ import org.jspecify.annotations.Nullable;
  * skips to the end of that node and re-reads its bytes as a tree. No tree is built otherwise.
  */
 final class JsonIn {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Nesting beyond this is refused as malformed. libnftables JSON nests about 15 levels; the codec
+   * and the printers recurse once or twice per level, and at about 800 levels they overflow a
+   * thread's default 1 MB stack (Jackson's own limit is 1000). The deepest text the nft parser
+   * takes ({@code io.jnftables.text}, 64 levels) encodes within this.
+   */
+  static final int MAX_DEPTH = 300;
+
+  static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build());
 
   /** Thrown (preallocated, without stack trace) when a node is not in a form the model knows. */
   static final class Mismatch extends RuntimeException {
@@ -56,7 +66,7 @@ final class JsonIn {
     try {
       this.p = MAPPER.getFactory().createParser(src);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new JsonDecodingException("$", "malformed JSON: " + e.getMessage(), e);
     }
     this.base = CHEAP_OFFSETS && p instanceof ParserBase b ? b : null;
   }
@@ -130,10 +140,8 @@ final class JsonIn {
         throw new JsonDecodingException("$", "malformed JSON: unexpected end of input at " + path());
       }
       return t;
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -144,10 +152,8 @@ final class JsonIn {
       if (t != null) {
         throw new JsonDecodingException("$", "unexpected content after the document: " + t);
       }
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -164,10 +170,8 @@ final class JsonIn {
         throw fail("expected a property name, got " + p.currentToken());
       }
       return name;
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -180,7 +184,7 @@ final class JsonIn {
     try {
       return p.currentName();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -224,7 +228,7 @@ final class JsonIn {
       }
       return p.getLongValue();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -289,7 +293,7 @@ final class JsonIn {
     try {
       return p.getText();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -298,7 +302,7 @@ final class JsonIn {
     try {
       return p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -306,7 +310,7 @@ final class JsonIn {
     try {
       return p.getLongValue();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -314,10 +318,8 @@ final class JsonIn {
   void skip() {
     try {
       p.skipChildren();
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -349,10 +351,8 @@ final class JsonIn {
       }
       long end = start() + 1;
       return MAPPER.readTree(src, (int) start, (int) (end - start));
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw malformed(e);
     }
   }
 
@@ -396,15 +396,23 @@ final class JsonIn {
     }
   }
 
-  private JsonDecodingException malformed(JsonProcessingException e) {
-    String where = e.getLocation() == null
-        ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  /**
+   * The input is not JSON. Any {@link IOException} says so: the source is bytes in memory, so
+   * nothing but the bytes can fail (Jackson reports a bad string or number only when its value is
+   * asked for, and bytes it took for UTF-16 or UTF-32 as a {@code CharConversionException}).
+   */
+  private JsonDecodingException malformed(IOException e) {
+    String where = "";
+    String message = e.getMessage();
+    if (e instanceof JsonProcessingException j) {
+      where = j.getLocation() == null
+          ? ""
+          : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+      message = j.getOriginalMessage();
+    }
     JsonStreamContext ctx = p.getParsingContext();
     return new JsonDecodingException(
-        "$",
-        "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + e.getOriginalMessage(),
-        e);
+        "$", "malformed JSON" + where + " (in " + format(ctx.pathAsPointer()) + "): " + message, e);
   }
 
   static String format(JsonPointer pointer) {

@@ -17,6 +17,17 @@ final class Cursor {
   /** Whether line breaks end a command (files) or are plain spaces (a single rule). */
   private final boolean lines;
 
+  /**
+   * Levels of brackets, anonymous chains and chained operators beyond this are refused: the
+   * parsers, the JSON encoder and the printers recurse once per level, and a thread's stack is
+   * finite (tens of thousands of levels overflow it). Real rules nest a few levels. Each level is
+   * at most four levels of JSON, within what the JSON decoder reads back (300).
+   */
+  static final int MAX_NESTING = 64;
+
+  /** How deep the parse is now, in the levels {@link #MAX_NESTING} counts. */
+  private int nesting;
+
   Cursor(String input, boolean lines) {
     this.input = input;
     this.lines = lines;
@@ -132,6 +143,51 @@ final class Cursor {
     } catch (NumberFormatException e) {
       return null; // above Long.MAX_VALUE: not a handle nft gives
     }
+  }
+
+  /**
+   * One level deeper, at {@code t} (an opening bracket or an operator that nests the tree one
+   * level more); returns the level to go back to with {@link #leave}.
+   */
+  int enter(Token t) {
+    if (nesting >= MAX_NESTING) {
+      throw invalid(t, "nested too deeply", "nft text may nest at most " + MAX_NESTING
+          + " levels of brackets, anonymous chains and chained operators");
+    }
+    return nesting++;
+  }
+
+  /** The current level, to go back to with {@link #leave}. */
+  int nesting() {
+    return nesting;
+  }
+
+  void leave(int level) {
+    nesting = level;
+  }
+
+  /**
+   * The text of the tokens from position {@code from} up to the current one, as written; if a
+   * variable's value stands among them, their texts joined by spaces instead, since the input
+   * there says only {@code $name}, which means nothing without its definition.
+   */
+  String written(int from) {
+    Token first = tokens.get(from);
+    Token last = tokens.get(pos - 1);
+    boolean asWritten = last.end() >= first.offset();
+    for (int i = from; i < pos && asWritten; i++) {
+      Token t = tokens.get(i);
+      asWritten = input.startsWith(t.text(), t.offset()); // a substituted token sits at its "$"
+    }
+    if (asWritten) {
+      return input.substring(first.offset(), last.end());
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < pos; i++) {
+      Token t = tokens.get(i);
+      sb.append(i == from ? "" : " ").append(t.kind() == Token.Kind.NEWLINE ? ";" : t.text());
+    }
+    return sb.toString();
   }
 
   /** Whether the statement list of a rule ends here. */

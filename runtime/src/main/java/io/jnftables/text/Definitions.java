@@ -12,12 +12,30 @@ import java.util.Map;
  * use.
  */
 final class Definitions {
-  private Definitions() {}
-
   /** Nesting of variables inside values beyond this is a loop nft would refuse too. */
   private static final int MAX_DEPTH = 16;
 
+  /**
+   * Tokens that uses of variables may add, at least: a value can hold two uses of the variable
+   * before, so forty lines could otherwise ask for 2^40 tokens.
+   */
+  private static final long MIN_BUDGET = 1 << 16;
+
+  private final String input;
+
+  /** Tokens that uses of variables may still add: linear in the text's own size. */
+  private long budget;
+
+  private Definitions(String input, long budget) {
+    this.input = input;
+    this.budget = budget;
+  }
+
   static List<Token> apply(List<Token> in, String input) {
+    return new Definitions(input, Math.max(MIN_BUDGET, 16L * in.size())).expand(in);
+  }
+
+  private List<Token> expand(List<Token> in) {
     Map<String, List<Token>> defs = new HashMap<>();
     List<Token> out = new ArrayList<>(in.size());
     boolean lineStart = true;
@@ -54,7 +72,7 @@ final class Definitions {
           throw NftSyntaxException.atOffset(input, at.offset(), at.text(), "unexpected " + at.describe(),
               List.of("a value"), "define " + name + " = <value>", null);
         }
-        defs.put(name, substitute(value, defs, input, 0));
+        defs.put(name, substitute(value, defs, 0));
         i = j - 1;
         continue;
       }
@@ -65,7 +83,7 @@ final class Definitions {
       }
       if (t.kind() == Token.Kind.DOLLAR) {
         Token name = i + 1 < in.size() ? in.get(i + 1) : t;
-        out.addAll(use(t, name, defs, input, 0));
+        out.addAll(use(t, name, defs, 0));
         i++;
         lineStart = false;
         continue;
@@ -76,12 +94,12 @@ final class Definitions {
     return out;
   }
 
-  private static List<Token> substitute(List<Token> value, Map<String, List<Token>> defs, String input, int depth) {
+  private List<Token> substitute(List<Token> value, Map<String, List<Token>> defs, int depth) {
     List<Token> out = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
       Token t = value.get(i);
       if (t.kind() == Token.Kind.DOLLAR && i + 1 < value.size()) {
-        out.addAll(use(t, value.get(i + 1), defs, input, depth + 1));
+        out.addAll(use(t, value.get(i + 1), defs, depth + 1));
         i++;
       } else {
         out.add(t);
@@ -90,7 +108,7 @@ final class Definitions {
     return out;
   }
 
-  private static List<Token> use(Token dollar, Token name, Map<String, List<Token>> defs, String input, int depth) {
+  private List<Token> use(Token dollar, Token name, Map<String, List<Token>> defs, int depth) {
     if (!name.isWord() || name.offset() != dollar.offset() + 1) {
       throw NftSyntaxException.atOffset(input, dollar.offset(), "$", "unexpected \"$\"", List.of("a variable name"),
           null, null);
@@ -104,6 +122,12 @@ final class Definitions {
     if (depth > MAX_DEPTH) {
       throw NftSyntaxException.atOffset(input, dollar.offset(), "$" + name.text(), "variables nested too deeply",
           List.of(), null, null);
+    }
+    budget -= value.size();
+    if (budget < 0) {
+      throw NftSyntaxException.atOffset(input, dollar.offset(), "$" + name.text(), "variables expand too much",
+          List.of(), "their values, used in each other, grow beyond " + MIN_BUDGET
+          + " tokens or 16 times the text", null);
     }
     List<Token> out = new ArrayList<>(value.size());
     for (Token v : value) {

@@ -116,38 +116,47 @@ final class ExpressionParser {
 
   private Expression or() {
     Expression left = xor();
+    int level = c.nesting();
     while (isOp("|", "or")) {
-      c.next();
+      c.enter(c.next()); // each operator nests the (left-deep) tree one level more
       left = new BinaryExpr(BinaryOperator.OR, left, operand(left, false));
     }
+    c.leave(level);
     return left;
   }
 
   private Expression xor() {
     Expression left = and();
+    int level = c.nesting();
     while (isOp("^", "xor")) {
-      c.next();
+      c.enter(c.next());
       left = new BinaryExpr(BinaryOperator.XOR, left, operand(left, false));
     }
+    c.leave(level);
     return left;
   }
 
   private Expression and() {
     Expression left = shift();
+    int level = c.nesting();
     while (isOp("&", "and")) {
-      c.next();
+      c.enter(c.next());
       left = new BinaryExpr(BinaryOperator.AND, left, operand(left, false));
     }
+    c.leave(level);
     return left;
   }
 
   private Expression shift() {
     Expression left = primary();
+    int level = c.nesting();
     while (isOp("<<", "lshift") || isOp(">>", "rshift")) {
+      c.enter(c.peek());
       BinaryOperator op = c.next().text().startsWith("<") || c.peek(-1).is("lshift")
           ? BinaryOperator.LSHIFT : BinaryOperator.RSHIFT;
       left = new BinaryExpr(op, left, operand(left, true));
     }
+    c.leave(level);
     return left;
   }
 
@@ -174,9 +183,10 @@ final class ExpressionParser {
 
   /** {@code (syn | ack)}: flags combined in parentheses are a flag list in nft's JSON. */
   private Expression parenthesizedConstant(DataType type) {
-    c.expect(Token.Kind.LPAREN, "(");
+    int level = c.enter(c.expect(Token.Kind.LPAREN, "("));
     Expression e = valueExpression(type);
     c.expect(Token.Kind.RPAREN, ")");
+    c.leave(level);
     if (type.flags && e instanceof BinaryExpr b && b.op() == BinaryOperator.OR) {
       List<Expression> flat = new ArrayList<>();
       if (flattenOr(b, flat)) {
@@ -218,9 +228,10 @@ final class ExpressionParser {
   Expression primary() {
     Token t = c.peek();
     if (t.kind() == Token.Kind.LPAREN) {
-      c.next();
+      int level = c.enter(c.next());
       Expression e = expression(List.of());
       c.expect(Token.Kind.RPAREN, ")");
+      c.leave(level);
       return e;
     }
     Expression e = selector();
@@ -771,12 +782,15 @@ final class ExpressionParser {
   /** {@code a | b}, {@code 0x11 xor 0x1331}: constants combined by binary operators. */
   Expression valueExpression(DataType type) {
     Expression left = valuePrimary(type);
+    int level = c.nesting();
     while (c.peek().kind() == Token.Kind.BINOP || c.at("and") || c.at("or") || c.at("xor")) {
       Token op = c.next();
+      c.enter(op);
       BinaryOperator o = binop(op);
       boolean shift = o == BinaryOperator.LSHIFT || o == BinaryOperator.RSHIFT;
       left = new BinaryExpr(o, left, valuePrimary(shift ? DataType.integer(32) : type));
     }
+    c.leave(level);
     return left;
   }
 
@@ -841,6 +855,7 @@ final class ExpressionParser {
    */
   SetExpr set(List<DataType> keyTypes, @Nullable List<DataType> dataTypes, boolean elementOptions) {
     Token open = c.expect(Token.Kind.LBRACE, "{");
+    int level = c.enter(open);
     List<Expression> elements = new ArrayList<>();
     while (true) {
       c.skipNewlines();
@@ -850,12 +865,14 @@ final class ExpressionParser {
           throw c.unexpected(t, ValueParser.expected(keyTypes.get(0)), "an anonymous set needs at least one element");
         }
         c.next();
+        c.leave(level);
         return new SetExpr(elements);
       }
       elements.add(element(keyTypes, dataTypes, elementOptions));
       c.skipNewlines();
       Token sep = c.next();
       if (sep.kind() == Token.Kind.RBRACE) {
+        c.leave(level);
         return new SetExpr(elements);
       }
       if (sep.kind() != Token.Kind.COMMA) {

@@ -13,6 +13,13 @@ import java.util.List;
 final class Lexer {
   private Lexer() {}
 
+  /**
+   * Bare words longer than this are refused. The longest real ones are names (nft allows 255
+   * chars) and IPv6 ranges with prefixes; the value parser tries a word's dashes and colons as
+   * places to split it, which is quadratic in its length.
+   */
+  static final int MAX_WORD = 1024;
+
   static List<Token> tokenize(String input) {
     return tokenize(input, 0, input.length(), input, true);
   }
@@ -37,6 +44,10 @@ final class Lexer {
         int start = i;
         while (i < to && isWordChar(input.charAt(i))) {
           i++;
+        }
+        if (i - start > MAX_WORD) {
+          throw NftSyntaxException.atOffset(whole, start, input.substring(start, i), "word too long", List.of(),
+              "a bare word has at most " + MAX_WORD + " characters, this one " + (i - start), null);
         }
         tokens.add(new Token(Token.Kind.WORD, input.substring(start, i), start));
       } else if (c == '"') {

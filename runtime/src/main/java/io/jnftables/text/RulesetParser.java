@@ -214,9 +214,10 @@ final class RulesetParser {
         return;
       default:
         if (isObjectWord(what.text())) {
+          ObjectKind kind = objectKind(what); // "ct helper": both words come before the family
           Family f = family();
           String table = name("table");
-          objectBlock(verb, what, f, table);
+          objectBlock(verb, kind, f, table);
           return;
         }
         throw c.error(what, "unexpected " + what.describe(), OBJECTS, null, OBJECTS);
@@ -275,9 +276,9 @@ final class RulesetParser {
         return;
       default:
         if (isObjectWord(what.text())) {
+          ObjectKind kind = objectKind(what);
           Family f = family();
           String table = name("table");
-          ObjectKind kind = objectKind(what);
           if (c.accept("handle")) {
             commands.add(new Command(verb, ObjectHandle.of(kind, f, table, handle())));
           } else {
@@ -328,9 +329,9 @@ final class RulesetParser {
       }
       default:
         if (isObjectWord(what.text())) {
+          ObjectKind kind = objectKind(what);
           Family f = family();
           String table = name("table");
-          ObjectKind kind = objectKind(what);
           commands.add(new Command(verb, namedObject(kind, f, table, name(kind.json()))));
           return;
         }
@@ -412,7 +413,7 @@ final class RulesetParser {
           break;
         default:
           if (isObjectWord(t.text())) {
-            objectBlock(Verb.ADD, t, f, name);
+            objectBlock(Verb.ADD, objectKind(t), f, name);
             break;
           }
           throw c.error(t, "unexpected " + t.describe() + " in a table", TABLE_ITEMS, null, TABLE_ITEMS);
@@ -854,8 +855,7 @@ final class RulesetParser {
   }
 
   /** {@code counter NAME { … }}, {@code ct helper NAME { … }}, {@code flowtable NAME { … }}, … */
-  private void objectBlock(Verb verb, Token what, Family f, String table) {
-    ObjectKind kind = objectKind(what);
+  private void objectBlock(Verb verb, ObjectKind kind, Family f, String table) {
     String name = name(kind.json());
     if (!c.at(Token.Kind.LBRACE)) {
       commands.add(new Command(verb, namedObject(kind, f, table, name)));

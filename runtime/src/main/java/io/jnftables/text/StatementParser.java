@@ -291,17 +291,18 @@ final class StatementParser {
    * the text as written, after checking the rules inside.
    */
   private Statement anonymousChain() {
+    int start = c.position();
     Token verb = c.next();
-    c.expect(Token.Kind.LBRACE, "{");
-    int depth = 1;
+    int level = c.enter(c.expect(Token.Kind.LBRACE, "{"));
     while (true) {
       c.skipNewlines();
       while (c.accept(Token.Kind.SEMICOLON)) {
         c.skipNewlines();
       }
       if (c.at(Token.Kind.RBRACE)) {
-        Token close = c.next();
-        return new io.jnftables.model.stmt.TextStatement(c.input.substring(verb.offset(), close.end()));
+        c.next();
+        c.leave(level);
+        return new io.jnftables.model.stmt.TextStatement(c.written(start));
       }
       if (c.at(Token.Kind.EOF)) {
         throw c.unexpected(c.peek(), List.of("}"), "the chain of " + verb.text() + " { … } is not closed");

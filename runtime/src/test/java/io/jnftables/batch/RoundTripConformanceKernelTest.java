@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jnftables.client.CallOptions;
 import io.jnftables.client.Fidelity;
+import io.jnftables.client.LibnftablesDefectException;
 import io.jnftables.client.NftablesException;
 import io.jnftables.json.Conformance;
 import io.jnftables.json.JsonCodec;
@@ -94,7 +95,7 @@ class RoundTripConformanceKernelTest {
           Map.entry("sets/dumps/0024named_objects_0.nft", "JSON input cannot add synproxy objects ('Unknown object passed to add command')"),
           Map.entry("sets/dumps/0047nat_0.nft", "map values that are intervals: the listing lacks it, JSON input refuses ('Value must be a singleton')"),
           Map.entry("sets/dumps/0054comments_set_0.nft", "JSON input ignores set and map comments"),
-          Map.entry("transactions/dumps/0002table_0.nft", "the JSON listing mangles table flags ('x' for dormant) and JSON input ignores them"));
+          Map.entry("transactions/dumps/0002table_0.nft", "JSON input ignores table flags (the table comes back awake); nft 1.0.6's JSON listing also prints a lone flag from freed memory, so the client lists that table as text"));
 
   @Test
   void everyLoadableRulesetSurvivesImportFlushAndReapply() throws IOException {
@@ -215,24 +216,16 @@ class RoundTripConformanceKernelTest {
     return EXPIRES.matcher(listing).replaceAll("");
   }
 
-  static final List<String> TRUNCATED = new ArrayList<>();
-
   /**
-   * The JSON listing. Rarely (seen once in a full suite run, never in isolation) the listing's text
-   * came back cut short; that is retried once and reported, so a native-layer flake shows without
-   * hiding the round trip's own result.
+   * The JSON listing as the client gives it: nft's own JSON, or, for a table with exactly one flag
+   * (which nft 1.0.6 prints from freed memory), the client's typed listing read from text and
+   * encoded by our codec.
    */
   static String listing(KernelNs ns, String id) {
-    String s = ns.json(LIST);
     try {
-      M.readTree(s);
-      return s;
-    } catch (IOException e) {
-      String again = ns.json(LIST);
-      System.out.println("WARNING: truncated JSON listing (" + s.length() + " chars) for " + id + ", retried: "
-          + (again.length() == s.length() ? "same length" : again.length() + " chars"));
-      TRUNCATED.add(id);
-      return again;
+      return ns.json(LIST);
+    } catch (LibnftablesDefectException e) {
+      return JsonCodec.encodeRuleset(ns.nft().listRuleset());
     }
   }
 

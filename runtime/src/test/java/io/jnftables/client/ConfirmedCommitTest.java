@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Commit-confirmed against a fake executor: the requests the client sends, and the JVM timer. */
 class ConfirmedCommitTest {
-  private static final String TABLES = "{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\"}},"
-      + " {\"table\": {\"family\": \"inet\", \"name\": \"filter\", \"handle\": 1}}]}";
+  /** nft's text {@code list tables} (the client reads it as text: JSON would print table flags). */
+  private static final String TABLES = "table inet filter\n";
   private static final String LISTING = "table inet filter {\n\tchain input {\n\t}\n}\n";
   private static final String ROLLBACK = "add table inet extra\ndelete table inet extra\n"
       + "add table inet filter\ndelete table inet filter\n" + LISTING;
@@ -27,7 +27,7 @@ class ConfirmedCommitTest {
   /** A kernel that holds table inet filter; {@code rollback} answers the rollback (dry or not). */
   private static FakeExecutor kernel(Function<NftRequest, NftResponse> rollback) {
     return new FakeExecutor(r -> {
-      if (r.input().equals("list tables")) {
+      if (r.input().equals("list tables") && !r.has(NftRequest.Option.JSON)) {
         return new NftResponse(true, TABLES, "");
       }
       if (r.input().equals("list table inet filter\n")) {
@@ -53,7 +53,8 @@ class ConfirmedCommitTest {
     assertEquals(Set.of(new TableRef(Family.INET, "filter"), new TableRef(Family.INET, "extra")), c.tables());
     List<NftRequest> sent = List.copyOf(fake.requests);
     assertEquals(4, sent.size(), sent.toString());
-    assertTrue(sent.get(0).has(NftRequest.Option.JSON));
+    assertEquals("list tables", sent.get(0).input());
+    assertFalse(sent.get(0).has(NftRequest.Option.JSON)); // text: JSON would print table flags, which nft 1.0.6 garbles
     assertEquals("list table inet filter\n", sent.get(1).input()); // extra does not exist: not listed
     assertEquals(ROLLBACK, sent.get(2).input());
     assertTrue(sent.get(2).has(NftRequest.Option.DRY_RUN));

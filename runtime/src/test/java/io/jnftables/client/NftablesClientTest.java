@@ -117,6 +117,29 @@ class NftablesClientTest {
   }
 
   @Test
+  void withTwoFailingCommandsTheErrorIsTheFirstOnesOwn() {
+    // The whole batch fails with nft's complaint about "late" (ENOENT, from evaluating the whole
+    // batch); the first failing command is "busy" (EBUSY): the report must quote busy's own error.
+    FakeExecutor fake = new FakeExecutor(r -> r.input().contains("\"late\"")
+        ? new NftResponse(false, "", "internal:0:0-0: Error: No such file or directory; did you mean table 'late'?\n\n")
+        : r.input().contains("\"busy\"")
+            ? new NftResponse(false, "", "internal:0:0-0: Error: Could not process rule: Device or resource busy\n\n")
+            : new NftResponse(true, "", ""));
+    for (boolean text : new boolean[] {false, true}) {
+      Batch batch = Batch.builder().add(Table.of(Family.INET, "t0")).add(Table.of(Family.INET, "busy"))
+          .add(Table.of(Family.INET, "t2")).add(Table.of(Family.INET, "late")).build();
+      CallOptions options = text ? CallOptions.defaults().asText() : CallOptions.defaults();
+      FakeExecutor routed = text ? new FakeExecutor(r -> fake.execute(new NftRequest(
+          r.input().replace("table inet late", "\"late\"").replace("table inet busy", "\"busy\""), r.options()))) : fake;
+      NftablesException e = assertThrows(NftablesException.class, () -> Nftables.using(routed).submit(batch, options));
+      assertEquals(OptionalInt.of(1), e.commandIndex(), e.getMessage());
+      assertEquals(NftErrno.EBUSY, e.errno(), e.getMessage());
+      assertTrue(e.nftMessage().contains("Device or resource busy"), e.nftMessage());
+      assertFalse(e.getMessage().contains("late"), e.getMessage());
+    }
+  }
+
+  @Test
   void parserIndexIsTakenFromNftsMessage() {
     FakeExecutor fake = new FakeExecutor(r -> new NftResponse(false, "",
         "internal:0:0-0: Error: Unknown family 'bogus'.\n\ninternal:0:0-0: Error: Parsing command array at index 2 failed.\n\n"));
@@ -198,7 +221,7 @@ class NftablesClientTest {
   @Test
   void capabilitiesComeFromMetainfoAndDryRuns() {
     FakeExecutor fake = new FakeExecutor(r -> {
-      if (r.input().equals("list tables")) {
+      if (r.input().equals("list flowtables") && r.has(NftRequest.Option.JSON)) {
         return new NftResponse(true, "{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\", \"release_name\": \"Lester Gooch #5\", \"json_schema_version\": 1}}]}", "");
       }
       assertTrue(r.has(NftRequest.Option.DRY_RUN), r.input());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jnftables.client.Nftables;
+import io.jnftables.client.LibnftablesDefectException;
 import io.jnftables.client.NftablesException;
 import io.jnftables.model.Ruleset;
 import io.jnftables.netns.NetnsTarget;
@@ -51,6 +52,7 @@ class RulesetDumpsKernelTest {
     int decoded = 0;
     List<String> notLoadable = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> garbledByNft = new ArrayList<>();
     for (Path file : files) {
       String id = root.relativize(file).toString();
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -62,7 +64,14 @@ class RulesetDumpsKernelTest {
           notLoadable.add(id + ": " + e.nftMessage().strip().lines().findFirst().orElse(""));
           continue;
         }
-        listing = listValidJson(nft);
+        try {
+          listing = nft.runJson(LIST_RULESET);
+        } catch (LibnftablesDefectException e) {
+          // a table with exactly one flag: nft 1.0.6 prints it as JSON from freed memory, so
+          // there is no JSON listing of nft's own to hold the decoder to
+          garbledByNft.add(id);
+          continue;
+        }
       }
       loadable++;
       try {
@@ -80,36 +89,14 @@ class RulesetDumpsKernelTest {
         failures.add(id + ": decoding failed: " + e);
       }
     }
-    System.out.println("CONFORMANCE rulesets decoded=" + decoded + "/" + loadable);
+    System.out.println("CONFORMANCE rulesets decoded=" + decoded + "/" + loadable
+        + " (not listable as JSON by nft 1.0.6, a table with one flag: " + garbledByNft + ")");
     System.out.println("not loadable by nft here (" + notLoadable.size() + "):\n  " + String.join("\n  ", notLoadable));
     if (!failures.isEmpty()) {
       fail(String.join("\n", failures));
     }
     assertEquals(loadable, decoded);
+    assertTrue(garbledByNft.size() <= 1, "only transactions/dumps/0002table_0.nft has a one-flag table: " + garbledByNft);
     assertTrue(loadable >= 150, "only " + loadable + " of 170 rulesets load here: " + notLoadable);
-  }
-
-  /**
-   * nft 1.0.6's JSON printer sometimes garbles table flags (seen: {@code "flags": "x"}, and once
-   * output cut off inside the flags, which is not JSON at all). Listing again gives a well-formed
-   * document; our decoder is then held to it. A listing that stays malformed is returned as is
-   * and fails the test.
-   */
-  private static String listValidJson(Nftables nft) {
-    String listing = nft.runJson(LIST_RULESET);
-    for (int attempt = 1; attempt < 5 && !wellFormed(listing); attempt++) {
-      System.out.println("WARNING: nft listed malformed JSON, listing again (attempt " + (attempt + 1) + ")");
-      listing = nft.runJson(LIST_RULESET);
-    }
-    return listing;
-  }
-
-  private static boolean wellFormed(String json) {
-    try {
-      M.readTree(json);
-      return true;
-    } catch (java.io.IOException e) {
-      return false;
-    }
   }
 }

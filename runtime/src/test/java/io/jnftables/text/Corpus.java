@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * nft 1.0.6's rule corpus ({@code ../shared/conformance/nftables-1.0.6/py}, see its README) read
+ * nft 1.0.6's rule corpus ({@code py/} of the corpus {@link Conformance} finds, see its README) read
  * into lines: each rule line with its families, expected result and listing, the JSON blocks of
  * {@code .t.json} and {@code .t.json.output}, and the sets and objects the file declared before it.
  */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses requests that libnftables 1.0.6 would abort or crash the process on (see
- * {@link WouldAbortException} for the list), before they reach any executor.
+ * {@code docs/client.md}, "Inputs that would abort libnftables", for the list), before they reach any executor.
  *
  * <p>It runs on every request, so it first looks for the few words every such input must contain
  * ({@link #mayAbort}) and parses nothing unless one is there. A request with the JSON option that
@@ -40,7 +40,7 @@ final class AbortGuard {
   private static final String[] VERDICT_WORDS = {"\"accept\"", "\"drop\"", "\"jump\"", "\"goto\"",
       "\"continue\"", "\"return\""};
 
-  /** Throws {@link WouldAbortException} if libnftables 1.0.6 would abort on {@code request}. */
+  /** Throws {@link LibnftablesDefectException} if libnftables 1.0.6 would abort on {@code request}. */
   static void check(NftRequest request) {
     String in = request.input();
     if (!mayAbort(in)) {
@@ -49,8 +49,8 @@ final class AbortGuard {
     JsonNode items = request.has(NftRequest.Option.JSON) ? jsonItems(in) : null;
     JsonAbortRules.Finding f = items != null ? JsonAbortRules.check(items) : TextAbortRules.check(in);
     if (f != null) {
-      throw new WouldAbortException("refused before reaching libnftables: command " + f.index() + " ("
-          + f.verb() + " " + f.path() + ") " + f.why(), f.index(), f.path(), in);
+      throw new LibnftablesDefectException(f.defect(), "refused before reaching libnftables: command " + f.index()
+          + " (" + f.verb() + " " + f.path() + ") " + f.why(), f.index(), null, f.path(), in);
     }
   }
 

@@ -16,8 +16,21 @@ import org.jspecify.annotations.Nullable;
 final class JsonAbortRules {
   private JsonAbortRules() {}
 
-  /** Why command {@code index} aborts, and on what. */
-  record Finding(int index, String verb, ObjectPath path, String why) {}
+  /**
+   * Why command {@code index} aborts, and on what; {@code defect} is the stable name
+   * {@link LibnftablesDefectException#defect()} reports.
+   */
+  record Finding(int index, String verb, ObjectPath path, String defect, String why) {}
+
+  /** A rule's verdict: the defect's stable name and what to tell the caller. */
+  record Why(String defect, String message) {}
+
+  static final String DELETE_CT_OBJECT = "json-delete-ct-object";
+  static final String LIST_LIMITS_DEFECT = "json-list-limits";
+  static final String RENAME_THEN_DELETE = "rename-then-delete-chain";
+  static final String CT_TIMEOUT_JSON = "json-ct-timeout";
+  static final String VERDICT_KEY = "verdict-element-key";
+  static final String REPLACE_INTERVAL = "replace-rule-interval-set";
 
   /** nft's command keys in the order {@code json_parse_cmd} tries them. */
   private static final String[] VERBS = {"add", "replace", "create", "insert", "delete", "list", "reset", "flush", "rename"};
@@ -75,10 +88,10 @@ final class JsonAbortRules {
       return null;
     }
     JsonNode obj = body.get(key);
-    String why = switch (v) {
+    Why why = switch (v) {
       case "delete" -> deleteAborts(key, obj, renamed);
       case "add", "create" -> addAborts(key, obj);
-      case "list" -> key.equals("limits") ? LIST_LIMITS : null;
+      case "list" -> key.equals("limits") ? new Why(LIST_LIMITS_DEFECT, LIST_LIMITS) : null;
       case "replace" -> obj.isObject() && obj.path("expr").isArray() ? replaceRuleAborts(obj.get("expr")) : null;
       case "rename" -> {
         if (isObjectCode(obj) && obj.path("name").isTextual()) {
@@ -88,7 +101,7 @@ final class JsonAbortRules {
       }
       default -> null;
     };
-    return why == null ? null : new Finding(index, v, path(key, obj), why);
+    return why == null ? null : new Finding(index, v, path(key, obj), why.defect(), why.message());
   }
 
   private static ObjectPath path(String key, JsonNode obj) {
@@ -109,16 +122,16 @@ final class JsonAbortRules {
         && obj.path("table").isTextual();
   }
 
-  private static @Nullable String deleteAborts(String key, JsonNode obj, List<Renamed> renamed) {
+  private static @Nullable Why deleteAborts(String key, JsonNode obj, List<Renamed> renamed) {
     if ((key.equals("ct timeout") || key.equals("ct expectation")) && isObjectCode(obj)
         && (obj.path("name").isTextual() || obj.path("handle").isIntegralNumber())) {
       ObjectPath path = ObjectPath.fromJson(key, obj);
-      return "would abort the process: libnftables 1.0.6 cannot delete a " + key + " given as JSON (by"
+      return new Why(DELETE_CT_OBJECT, "would abort the process: libnftables 1.0.6 cannot delete a " + key + " given as JSON (by"
           + " name or by handle, existing or not: its JSON parser hands the evaluator an object type it"
           + " does not know, and the evaluator calls abort()). Delete it as nft text instead: \"delete " + key
           + " " + path.family() + " " + path.table() + " " + (path.name() == null ? "<name>" : path.name())
           + "\" (runText, or CallOptions.asText() for a batch; nft text deletes it by name only), or"
-          + " delete its table.";
+          + " delete its table.");
     }
     if (obj.isObject() && (key.equals("table") || key.equals("chain"))) {
       String family = obj.path("family").asText(null);
@@ -126,7 +139,7 @@ final class JsonAbortRules {
       String chain = key.equals("chain") ? obj.path("name").asText(null) : null;
       Integer at = renameBefore(renamed, family, table, chain);
       if (at != null) {
-        return renameThenDelete(at, key);
+        return new Why(RENAME_THEN_DELETE, renameThenDelete(at, key));
       }
     }
     if (key.equals("element") && obj.isObject()) {
@@ -156,7 +169,7 @@ final class JsonAbortRules {
         + " delete " + (what.equals("table") ? "the table" : "the chain") + " by handle.";
   }
 
-  private static @Nullable String addAborts(String key, JsonNode obj) {
+  private static @Nullable Why addAborts(String key, JsonNode obj) {
     switch (key) {
       case "ct timeout":
         return ctTimeoutAborts(obj);
@@ -170,7 +183,7 @@ final class JsonAbortRules {
     }
   }
 
-  private static @Nullable String ctTimeoutAborts(JsonNode obj) {
+  private static @Nullable Why ctTimeoutAborts(JsonNode obj) {
     if (!isObjectCode(obj) || !obj.path("name").isTextual()) {
       return null;
     }
@@ -179,18 +192,18 @@ final class JsonAbortRules {
     String fix = " Use \"protocol\": \"tcp\" or \"udp\" and an \"l3proto\" that is a family name"
         + " (ip, ip6, inet, arp, bridge, netdev), or add the ct timeout as nft text.";
     if (protocol.isTextual() && !protocol.asText().equals("tcp") && !protocol.asText().equals("udp")) {
-      return "would crash the process: libnftables 1.0.6 frees a ct timeout whose JSON protocol it"
-          + " refuses (\"" + protocol.asText() + "\") before initialising it (SIGSEGV)." + fix;
+      return new Why(CT_TIMEOUT_JSON, "would crash the process: libnftables 1.0.6 frees a ct timeout whose JSON"
+          + " protocol it refuses (\"" + protocol.asText() + "\") before initialising it (SIGSEGV)." + fix);
     }
     if (l3proto.isTextual() && !FAMILIES.contains(l3proto.asText())) {
-      return "would crash the process: libnftables 1.0.6 frees a ct timeout whose JSON l3proto it"
-          + " refuses (\"" + l3proto.asText() + "\") before initialising it (SIGSEGV)." + fix;
+      return new Why(CT_TIMEOUT_JSON, "would crash the process: libnftables 1.0.6 frees a ct timeout whose JSON"
+          + " l3proto it refuses (\"" + l3proto.asText() + "\") before initialising it (SIGSEGV)." + fix);
     }
     if (!obj.has("policy")) {
-      return "could crash the process: when a ct timeout's JSON has no \"policy\", libnftables 1.0.6"
+      return new Why(CT_TIMEOUT_JSON, "could crash the process: when a ct timeout's JSON has no \"policy\", libnftables 1.0.6"
           + " reads an uninitialised pointer (its check is inverted; it then refuses with \"Invalid ct"
-          + " timeout policy\", or crashes, depending on what memory held). Give a \"policy\" (nft 1.0.6"
-          + " ignores its value in JSON: set the policy through nft text), or add the ct timeout as nft text.";
+          + " timeout policy\", or crashes, depending on what memory held). Give a \"policy\" instead (nft 1.0.6"
+          + " ignores its value in JSON: set the policy through nft text), or add the ct timeout as nft text.");
     }
     return null;
   }
@@ -200,15 +213,15 @@ final class JsonAbortRules {
    * nft 1.0.6's netlink_gen_key, which has no case for it and aborts; only the value of a verdict
    * map's element may be a verdict.
    */
-  private static @Nullable String elementsAbort(@Nullable JsonNode elem) {
+  private static @Nullable Why elementsAbort(@Nullable JsonNode elem) {
     if (elem == null || !elem.isArray()) {
       return null;
     }
     for (JsonNode e : elem) {
       if (verdictKey(e)) {
-        return "would abort the process: a set element whose key is a verdict (" + e + ") makes"
+        return new Why(VERDICT_KEY, "would abort the process: a set element whose key is a verdict (" + e + ") makes"
             + " libnftables 1.0.6 call abort() (netlink_gen_key: \"invalid data expression type"
-            + " verdict\"). Only the value of a verdict map's element may be a verdict: [key, {\"accept\": null}].";
+            + " verdict\"). Only the value of a verdict map's element may be a verdict: use [key, {\"accept\": null}] in a verdict map instead.");
       }
     }
     return null;
@@ -248,11 +261,11 @@ final class JsonAbortRules {
    *
    * @param expr the rule's statements ({@code expr})
    */
-  static @Nullable String replaceRuleAborts(JsonNode expr) {
+  static @Nullable Why replaceRuleAborts(JsonNode expr) {
     for (JsonNode stmt : expr) {
       String found = intervalSet(stmt, null);
       if (found != null) {
-        return replaceRuleMessage(found);
+        return new Why(REPLACE_INTERVAL, replaceRuleMessage(found));
       }
     }
     return null;

@@ -810,7 +810,7 @@ public final class Nftables implements AutoCloseable {
 
   /**
    * The executor this client runs its requests on, as given or opened. The client puts its checks
-   * (owned tables, inputs that would abort libnftables: {@link WouldAbortException}) in front of
+   * (owned tables, inputs that would abort libnftables: {@link LibnftablesDefectException}) in front of
    * it; requests sent to the returned executor directly skip them.
    */
   public NftExecutor executor() {

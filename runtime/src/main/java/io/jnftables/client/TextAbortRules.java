@@ -39,6 +39,9 @@ final class TextAbortRules {
   /** A token: its kind, text, offsets, brace depth before it and the command it belongs to. */
   private record Tok(Kind kind, String text, int start, int end, int depth, int command) {}
 
+  /** The defect name of a refused {@code include}: what it reads cannot be checked. */
+  static final String INCLUDE_DEFECT = "include-unchecked";
+
   static final String INCLUDE = "is refused: libnftables reads the included file itself, so the"
       + " client cannot check it for inputs that would abort libnftables 1.0.6 (and kill the process)."
       + " Read the file and pass its text instead (runText(Files.readString(path))); it is then checked.";
@@ -57,7 +60,7 @@ final class TextAbortRules {
       switch (t.text()) {
         case "include" -> {
           return new JsonAbortRules.Finding(t.command(), "include", new ObjectPath("include", null, null, null, null, null),
-              INCLUDE);
+              INCLUDE_DEFECT, INCLUDE);
         }
         case "define", "redefine" -> {
           if (first) {
@@ -70,7 +73,7 @@ final class TextAbortRules {
             String why = replaceAborts(defines.toString(), span);
             if (why != null) {
               List<String> w = words(toks, i + 2);
-              return new JsonAbortRules.Finding(t.command(), "replace", rulePath(w), why);
+              return new JsonAbortRules.Finding(t.command(), "replace", rulePath(w), JsonAbortRules.REPLACE_INTERVAL, why);
             }
           }
         }
@@ -99,7 +102,7 @@ final class TextAbortRules {
                   return new JsonAbortRules.Finding(t.command(), "delete", table
                       ? new ObjectPath("table", family, w.get(o), null, null, null)
                       : new ObjectPath("chain", family, w.get(o), w.get(o + 1), null, null),
-                      JsonAbortRules.renameThenDelete(at, table ? "table" : "chain"));
+                      JsonAbortRules.RENAME_THEN_DELETE, JsonAbortRules.renameThenDelete(at, table ? "table" : "chain"));
                 }
               }
             }
@@ -129,9 +132,9 @@ final class TextAbortRules {
       for (Command c : batch.commands()) {
         if (c.verb() == Verb.REPLACE && c.object() instanceof Rule) {
           JsonNode item = Json.readTree(JsonCodec.encode(List.of(c))).path("nftables").path(0);
-          String why = JsonAbortRules.replaceRuleAborts(item.path("replace").path("rule").path("expr"));
+          JsonAbortRules.Why why = JsonAbortRules.replaceRuleAborts(item.path("replace").path("rule").path("expr"));
           if (why != null) {
-            return why;
+            return why.message();
           }
         }
       }

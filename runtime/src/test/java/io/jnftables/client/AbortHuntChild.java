@@ -30,10 +30,11 @@ public final class AbortHuntChild {
     long refused;
     long setupFailed;
     long clientErrors;
+    long overRefused; // unguarded only: cases the guard would refuse that did not abort
     final StringBuilder guardedCases = new StringBuilder();
 
     String line() {
-      return run + " " + ok + " " + rejected + " " + guarded + " " + refused + " " + setupFailed + " " + clientErrors + " "
+      return run + " " + ok + " " + rejected + " " + guarded + " " + refused + " " + setupFailed + " " + clientErrors + " " + overRefused + " "
           + (guardedCases.length() == 0 ? "-" : guardedCases);
     }
   }
@@ -47,10 +48,10 @@ public final class AbortHuntChild {
     AbortHuntCases cases = AbortHuntCases.load();
     Duration timeout = Duration.ofSeconds(30);
     Counts counts = new Counts();
+    Probe probe = guarded ? null : new Probe(LibnftablesExecutor.open(NetnsTarget.fresh()), progress);
     try (Nftables nft = guarded
         ? Nftables.builder().netns(NetnsTarget.fresh()).timeout(timeout).open()
-        : Nftables.builder().executor(new GuardedExecutor.Unguarded(LibnftablesExecutor.open(NetnsTarget.fresh())))
-            .timeout(timeout).probeCapabilities(false).open()) {
+        : Nftables.builder().executor(new GuardedExecutor.Unguarded(probe)).timeout(timeout).probeCapabilities(false).open()) {
       for (long i = from; i < to; i++) {
         AbortHuntCases.Case c = cases.generate(seed, i);
         Files.writeString(progress, i + " " + counts.line() + "\n" + c.describe(), StandardCharsets.UTF_8);
@@ -60,7 +61,24 @@ public final class AbortHuntChild {
         } catch (NftablesException e) {
           counts.setupFailed++;
         }
+        if (probe != null) {
+          probe.armed = true;
+          probe.wouldRefuse = false;
+        }
+        long okBefore = counts.ok;
         run(nft, c, counts);
+        if (probe != null) {
+          probe.armed = false;
+          if (probe.wouldRefuse) {
+            counts.overRefused++; // it survived: the guard would have refused it without need
+            Files.writeString(progress.resolveSibling("over-refused.txt"),
+                i + " " + probe.defect + (counts.ok > okBefore ? " applied" : " rejected-anyway") + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            if (VERBOSE) {
+              System.err.println("OVER-REFUSED case " + i + " " + probe.defect + "\n" + c.describe());
+            }
+          }
+        }
         counts.run++;
       }
     } catch (NftablesTimeoutException e) {
@@ -90,7 +108,7 @@ public final class AbortHuntChild {
         }
       }
       counts.ok++;
-    } catch (WouldAbortException e) {
+    } catch (LibnftablesDefectException e) {
       counts.guarded++;
       counts.guardedCases.append(counts.guardedCases.length() == 0 ? "" : ",").append(c.index());
     } catch (NftablesTimeoutException e) {
@@ -107,4 +125,64 @@ public final class AbortHuntChild {
       System.err.println("CLIENT-ERROR case " + c.index() + ": " + e);
     }
   }
+
+  /**
+   * In the unguarded hunt, asks the guard about every request of a case without acting on it, and
+   * notes in the progress file when it would refuse one: so the hunt can tell aborts the guard
+   * catches from aborts it misses, and count the cases it would refuse although they do not abort.
+   */
+  static final class Probe implements NftExecutor {
+    private final NftExecutor delegate;
+    private final Path progress;
+    boolean armed;
+    boolean wouldRefuse;
+    String defect = "";
+
+    Probe(NftExecutor delegate, Path progress) {
+      this.delegate = delegate;
+      this.progress = progress;
+    }
+
+    @Override
+    public NftResponse execute(NftRequest request) {
+      if (armed && !wouldRefuse) {
+        try {
+          AbortGuard.check(request);
+        } catch (LibnftablesDefectException e) {
+          wouldRefuse = true;
+          defect = e.defect();
+          try {
+            Files.writeString(progress, "\n" + WOULD_REFUSE + e.defect() + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+          } catch (IOException io) {
+            throw new java.io.UncheckedIOException(io);
+          }
+        }
+      }
+      return delegate.execute(request);
+    }
+
+    @Override
+    public java.util.Optional<Path> netnsPath() {
+      return delegate.netnsPath();
+    }
+
+    @Override
+    public java.util.Optional<io.jnftables.sysctl.SysctlBackend> sysctlBackend() {
+      return delegate.sysctlBackend();
+    }
+
+    @Override
+    public java.util.Optional<io.jnftables.netlink.NfnetlinkTransport> nfnetlink() {
+      return delegate.nfnetlink();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+
+  /** The progress file's mark of a case the guard would refuse. */
+  static final String WOULD_REFUSE = "GUARD-WOULD-REFUSE ";
 }

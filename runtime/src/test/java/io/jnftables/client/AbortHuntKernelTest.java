@@ -45,14 +45,17 @@ class AbortHuntKernelTest {
 
   /** What the hunt counted over all children. */
   record Result(long batches, long ok, long rejected, long guarded, long refused, long setupFailed,
-      long clientErrors, List<Abort> aborts, List<Long> guardedCases, long millis) {
-    long abortsCounted() {
-      return aborts.stream().filter(a -> !a.tableFlagsUaf()).count();
+      long clientErrors, long overRefused, List<Abort> aborts, List<Long> guardedCases, long millis) {
+    long caught() {
+      return aborts.stream().filter(a -> a.guardDefect() != null).count();
     }
   }
 
-  /** One abort: the case, how the child died, nft's last words. */
-  record Abort(long index, int exit, String signature, boolean tableFlagsUaf, String record) {}
+  /**
+   * One abort: the case, how the child died, nft's last words, and (unguarded) the defect the
+   * guard would have refused it as, null if it would have let it through.
+   */
+  record Abort(long index, int exit, String signature, @org.jspecify.annotations.Nullable String guardDefect, String record) {}
 
   @Test
   void guardLeavesNoAbort() throws Exception {
@@ -60,18 +63,26 @@ class AbortHuntKernelTest {
     long seed = Long.getLong("jnftables.abortHunt.seed", DEFAULT_SEED);
     String hostBefore = Sh.hostRuleset();
     if (Boolean.getBoolean("jnftables.abortHunt.before")) {
+      Path over = Path.of("target", "abort-hunt", "over-refused.txt");
+      Files.deleteIfExists(over);
       Result before = hunt(seed, batches, false);
-      System.out.println("ABORTHUNT-BEFORE batches=" + before.batches() + " aborted=" + before.abortsCounted()
-          + " distinct=" + signatures(before).size() + " seed=" + seed + " ms=" + before.millis() + " " + summary(before));
+      System.out.println("ABORTHUNT-BEFORE batches=" + before.batches() + " aborted=" + before.aborts().size()
+          + " distinct=" + signatures(before).size() + " guardWouldRefuse=" + before.caught() + " guardWouldMiss="
+          + (before.aborts().size() - before.caught()) + " guardWouldOverRefuse=" + before.overRefused() + " seed=" + seed
+          + " ms=" + before.millis() + " " + summary(before));
       signatures(before).forEach((sig, n) -> System.out.println("ABORTHUNT-BEFORE-SIGNATURE " + n + " × " + sig));
+      if (Files.exists(over)) {
+        Map<String, Integer> byDefect = new java.util.TreeMap<>();
+        Files.readAllLines(over).forEach(l -> byDefect.merge(l.substring(l.indexOf(' ') + 1), 1, Integer::sum));
+        byDefect.forEach((d, n) -> System.out.println("ABORTHUNT-BEFORE-OVER-REFUSED " + n + " × " + d));
+      }
     }
     Result after = hunt(seed, batches, true);
     System.out.println("ABORTHUNT batches=" + after.batches() + " guarded=" + after.guarded() + " aborted="
-        + after.abortsCounted() + " seed=" + seed + " ms=" + after.millis() + " " + summary(after));
-    after.aborts().forEach(a -> System.out.println("ABORTHUNT-ABORT case " + a.index() + " exit " + a.exit()
-        + (a.tableFlagsUaf() ? " table-flags UAF (handled separately) " : " ") + a.signature()));
-    assertEquals(List.of(), after.aborts().stream().filter(a -> !a.tableFlagsUaf()).map(Abort::record).toList(),
-        "libnftables aborted although guarded");
+        + after.aborts().size() + " seed=" + seed + " ms=" + after.millis() + " " + summary(after));
+    after.aborts().forEach(a -> System.out.println("ABORTHUNT-ABORT case " + a.index() + " exit " + a.exit() + " "
+        + a.signature()));
+    assertEquals(List.of(), after.aborts().stream().map(Abort::record).toList(), "libnftables aborted although guarded");
     assertEquals(batches, after.batches());
     // The generator must make both kinds of batch: ones nft applies and ones it rejects.
     assertTrue(after.ok() > batches / 20 && after.rejected() > batches / 20, summary(after));
@@ -82,13 +93,14 @@ class AbortHuntKernelTest {
   private static String summary(Result r) {
     return "ok=" + r.ok() + " rejected=" + r.rejected() + " refused=" + r.refused() + " setupFailed="
         + r.setupFailed() + " clientErrors=" + r.clientErrors() + " children=" + (r.aborts().size() + 1)
-        + " guardedCases=" + r.guardedCases();
+        + (r.guardedCases().size() <= 50 ? " guardedCases=" + r.guardedCases() : "");
   }
 
   private static Map<String, Integer> signatures(Result r) {
     Map<String, Integer> m = new LinkedHashMap<>();
     for (Abort a : r.aborts()) {
-      m.merge((a.tableFlagsUaf() ? "[table-flags UAF, handled separately] " : "") + a.signature(), 1, Integer::sum);
+      m.merge(a.signature() + (a.guardDefect() == null ? " [guard would miss it]" : " [guard: " + a.guardDefect() + "]"),
+          1, Integer::sum);
     }
     return m;
   }
@@ -100,13 +112,15 @@ class AbortHuntKernelTest {
     Path stderr = dir.resolve("stderr-" + (guarded ? "guarded" : "unguarded") + ".txt");
     Path records = dir.resolve("aborts-" + (guarded ? "guarded" : "unguarded") + "-seed" + seed + ".txt");
     Files.deleteIfExists(records);
-    long[] totals = new long[7];
+    Files.deleteIfExists(stderr);
+    long[] totals = new long[8];
     List<Abort> aborts = new ArrayList<>();
     List<Long> guardedCases = new ArrayList<>();
     long start = System.nanoTime();
     long next = 0;
     while (next < batches) {
       Files.deleteIfExists(progress);
+      long stderrFrom = Files.exists(stderr) ? Files.size(stderr) : 0;
       Process child = child(seed, next, batches, guarded, progress, stderr);
       String out;
       try (InputStream in = child.getInputStream()) {
@@ -123,7 +137,7 @@ class AbortHuntKernelTest {
       }
       if (!Files.exists(progress)) {
         throw new AssertionError("child died before its first case: exit " + child.exitValue() + "\n" + out
-            + "\n" + tail(stderr));
+            + "\n" + tail(stderr, stderrFrom));
       }
       String p = Files.readString(progress, StandardCharsets.UTF_8);
       int nl = p.indexOf('\n');
@@ -131,33 +145,35 @@ class AbortHuntKernelTest {
       long index = Long.parseLong(head[0]);
       add(totals, guardedCases, head[1]);
       totals[0]++; // the aborted case ran too
-      String last = tail(stderr);
+      String last = tail(stderr, stderrFrom);
       Matcher m = NFT_LAST_WORDS.matcher(last);
       Matcher frame = JVM_CRASH.matcher(out);
       String signature = m.find() ? m.group(1).strip()
           : frame.find() ? frame.group(1) + " in " + frame.group(2).strip()
           : "exit " + child.exitValue() + (out.contains("HANG") ? " (hang)" : "");
       String caseText = p.substring(nl + 1);
-      boolean uaf = !signature.startsWith("BUG") && !signature.contains("Assertion") && caseText.contains("flags dormant");
-      Abort a = new Abort(index, child.exitValue(), signature, uaf, "exit " + child.exitValue() + " " + signature
+      int mark = caseText.indexOf("\n" + AbortHuntChild.WOULD_REFUSE);
+      String defect = mark < 0 ? null
+          : caseText.substring(mark + 1 + AbortHuntChild.WOULD_REFUSE.length()).strip();
+      Abort a = new Abort(index, child.exitValue(), signature, defect, "exit " + child.exitValue() + " " + signature
           + "\n" + caseText + "\n--- stderr tail\n" + last + "\n--- stdout\n" + out + "\n=====\n");
       aborts.add(a);
       Files.writeString(records, a.record(), StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       next = index + 1;
     }
-    return new Result(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], aborts,
+    return new Result(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7], aborts,
         guardedCases, (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Adds a child's counts ({@link AbortHuntChild.Counts#line()}). */
   private static void add(long[] totals, List<Long> guardedCases, String line) {
     String[] f = line.strip().split(" ");
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 8; i++) {
       totals[i] += Long.parseLong(f[i]);
     }
-    if (!f[7].equals("-")) {
-      for (String s : f[7].split(",")) {
+    if (!f[8].equals("-")) {
+      for (String s : f[8].split(",")) {
         guardedCases.add(Long.parseLong(s));
       }
     }
@@ -168,20 +184,24 @@ class AbortHuntKernelTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder b = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
         "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash",
+        "-Djnftables.abortHunt.verbose=" + Boolean.getBoolean("jnftables.abortHunt.verbose"),
         "-XX:ErrorFile=" + progress.getParent().toAbsolutePath().resolve("hs_err_%p.log"),
         "-cp", System.getProperty("java.class.path"), AbortHuntChild.class.getName(),
         Long.toString(seed), Long.toString(from), Long.toString(to), guarded ? "guarded" : "unguarded",
         progress.toString())
-        .redirectError(stderr.toFile());
+        .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())); // tail(): the last child's last words
     b.environment().put("LIBC_FATAL_STDERR_", "1"); // glibc's last words to stderr, not the terminal
     return b.start();
   }
 
-  private static String tail(Path file) throws IOException {
+  /** The last 4000 characters {@code file} got after its first {@code from} bytes: this child's last words. */
+  private static String tail(Path file, long from) throws IOException {
     if (!Files.exists(file)) {
       return "";
     }
-    String s = Files.readString(file, StandardCharsets.UTF_8);
+    byte[] all = Files.readAllBytes(file);
+    String s = new String(all, (int) Math.min(from, all.length), all.length - (int) Math.min(from, all.length),
+        StandardCharsets.UTF_8);
     return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
   }
 }
